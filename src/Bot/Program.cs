@@ -1,0 +1,66 @@
+using MicroMove.Bot.Health;
+using MicroMove.Bot.Hosting;
+using MicroMove.Infrastructure.Persistence;
+using MicroMove.Infrastructure.Postgres;
+
+var builder = WebApplication.CreateBuilder(args);
+using var startupLoggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+var startupLogger = startupLoggers.CreateLogger("MicroMove.Startup");
+LocalPostgresCluster? localCluster = null;
+var migrateOnly = args.Contains("migrate", StringComparer.OrdinalIgnoreCase);
+
+try
+{
+    // Serve on http://localhost:5080 unless told otherwise (ASPNETCORE_URLS, --urls, Kestrel section).
+    if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+    {
+        builder.WebHost.UseUrls("http://localhost:5080");
+    }
+
+    // Database: the configured server, or a private local PostgreSQL for the zero-config run.
+    (var connectionString, localCluster) = await DatabaseSetup.ResolveAsync(builder.Configuration, startupLogger, CancellationToken.None);
+    if (localCluster is not null)
+    {
+        builder.Services.AddSingleton(localCluster);
+        builder.Services.AddHostedService<LocalPostgresLifetime>();
+    }
+
+    builder.Services.AddMicroMoveDatabase(connectionString);
+    builder.Services.AddSingleton(CredentialKeySetup.Resolve(builder.Configuration, builder.Environment));
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddHealth();
+    builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+    var app = builder.Build();
+    app.MapHealthEndpoints();
+
+    // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.
+    try
+    {
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+    catch (Exception exception) when (exception is not OperationCanceledException)
+    {
+        throw new StartupException(DatabaseProblem.Describe(exception, connectionString));
+    }
+
+    if (migrateOnly)
+    {
+        return 0;
+    }
+
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException exception)
+{
+    await Console.Error.WriteLineAsync($"MicroMove cannot start: {exception.Message}");
+    return 1;
+}
+finally
+{
+    if (localCluster is not null)
+    {
+        await localCluster.StopAsync(CancellationToken.None);
+    }
+}

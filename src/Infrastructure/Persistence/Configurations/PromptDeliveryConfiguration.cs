@@ -1,0 +1,39 @@
+using MicroMove.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MicroMove.Infrastructure.Persistence.Configurations;
+
+internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<PromptDeliveryEntity>
+{
+    public void Configure(EntityTypeBuilder<PromptDeliveryEntity> builder)
+    {
+        builder.ToTable("prompt_deliveries", table =>
+        {
+            table.HasCheckConstraint("ck_prompt_deliveries_status", $"status IN ({StorageConversions.SqlList<DeliveryStatus>()})");
+            table.HasCheckConstraint("ck_prompt_deliveries_kind", $"kind IN ({StorageConversions.SqlList<DeliveryKind>()})");
+            table.HasCheckConstraint("ck_prompt_deliveries_attempts", "attempts >= 0");
+        });
+        builder.Property(d => d.Kind).HasConversion(StorageConversions.LowerCase<DeliveryKind>()).HasMaxLength(32);
+        builder.Property(d => d.Status).HasConversion(StorageConversions.LowerCase<DeliveryStatus>()).HasMaxLength(16);
+        builder.Property(d => d.SlotKey).HasMaxLength(128);
+        builder.Property(d => d.Routine).HasMaxLength(32);
+        builder.Property(d => d.PlatformMessageRef).HasMaxLength(512);
+        builder.Property(d => d.LastError).HasMaxLength(2000);
+        builder.Property(d => d.Movements)
+            .HasColumnType("jsonb")
+            .HasConversion(StorageConversions.JsonDocument<List<PlannedMovement>>(), StorageConversions.JsonComparer<List<PlannedMovement>>());
+        builder.Property(d => d.Version).IsRowVersion();
+
+        builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
+
+        // One delivery per person and slot occurrence: a second dispatch of the same slot is a no-op.
+        builder.HasIndex(d => new { d.PersonId, d.SlotKey }).IsUnique();
+
+        // Workers look for work here: pending rows, and claimed rows whose lease may have run out.
+        builder.HasIndex(d => d.NotBefore)
+            .HasDatabaseName("ix_prompt_deliveries_open")
+            .HasFilter("status IN ('pending', 'claimed')");
+        builder.HasIndex(d => new { d.PersonId, d.DueAt });
+    }
+}

@@ -1,0 +1,51 @@
+namespace MicroMove.Infrastructure.Persistence.Entities;
+
+/// <summary>
+/// One prompt (or summary) owed to one person for one slot occurrence. The unique
+/// (person, slot key) pair is what makes dispatch idempotent across re-runs and replicas.
+/// </summary>
+public sealed class PromptDeliveryEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public PersonEntity? Person { get; set; }
+
+    /// <summary>Denormalised so rate limiting and isolation need no join.</summary>
+    public Guid WorkspaceId { get; set; }
+
+    public DeliveryKind Kind { get; set; }
+
+    /// <summary>The slot occurrence's stable key, e.g. "2026-11-25T10:30/every-30-minutes".</summary>
+    public required string SlotKey { get; set; }
+
+    /// <summary>Routine slug; null for a weekly summary.</summary>
+    public string? Routine { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>The planned set: movement slugs and reps, in order.</summary>
+    public List<PlannedMovement> Movements { get; set; } = [];
+
+    public DeliveryStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>While claimed, the claim is void after this instant and another node may take it.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>Earliest next try (backoff, Retry-After, snooze).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>The platform's message reference (Slack channel + ts, Teams activity id) for updates in place.</summary>
+    public string? PlatformMessageRef { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public uint Version { get; set; }
+}
