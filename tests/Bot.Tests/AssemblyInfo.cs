@@ -1,0 +1,3 @@
+using MicroMove.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
