@@ -9,6 +9,10 @@ namespace MicroMove.Domain.Rotation;
 /// </summary>
 internal sealed class RotationContext
 {
+    /// <summary>Catalogue order, the last tie-break.</summary>
+    private static readonly Dictionary<MovementId, int> CatalogueOrder =
+        MovementCatalogue.Movements.Select((m, index) => (m.Id, index)).ToDictionary(x => x.Id, x => x.index);
+
     private readonly HashSet<MovementId> offeredToday;
     private readonly HashSet<MovementId> blocked;
     private readonly Dictionary<MovementId, DateTimeOffset> lastDone;
@@ -59,7 +63,7 @@ internal sealed class RotationContext
         candidates
             .OrderBy(m => WasOfferedToday(m.Id))
             .ThenBy(m => lastDone.TryGetValue(m.Id, out var when) ? when : DateTimeOffset.MinValue)
-            .ThenBy(m => CatalogueIndex(m.Id));
+            .ThenBy(m => CatalogueOrder[m.Id]);
 
     /// <summary>The best candidate not yet in the draft and not blocked, if any.</summary>
     public Movement? BestFresh(IEnumerable<Movement> candidates, SetDraft draft) =>
@@ -68,7 +72,4 @@ internal sealed class RotationContext
     /// <summary>The best candidate not yet in the draft, blocked or not: for when nothing fresh is left.</summary>
     public Movement? BestAny(IEnumerable<Movement> candidates, SetDraft draft) =>
         Rank(candidates.Where(m => !draft.Contains(m.Id))).FirstOrDefault();
-
-    private static int CatalogueIndex(MovementId id) =>
-        MovementCatalogue.Movements.Select((m, index) => (m.Id, index)).First(x => x.Id == id).index;
 }

@@ -54,7 +54,12 @@ public static class RotationPlanner
             throw new DomainException("A set needs a routine or a focus.");
         }
 
-        var movements = draft.Movements.Select(m => Dose(m, context, draft)).ToList();
+        var movements = new List<PlannedMovement>();
+        foreach (var movement in draft.Movements)
+        {
+            movements.Add(Dose(movement, context, draft));
+        }
+
         // An instant set replaces the routine, so it is recorded without one.
         return new PlannedSet(at, focus is null ? routine : null, focus, movements, [.. draft.Reasons], TipChooser.Choose(focus, context, draft));
     }
@@ -66,7 +71,7 @@ public static class RotationPlanner
         {
             draft.Because(
                 RotationRule.EffortlessFewerReps,
-                $"{movement.Reps.Describe(reps)} of {Wording.Name(movement)}: your last three sets of it felt effortless");
+                $"Fewer reps of {Wording.Name(movement)} ({movement.Reps.Describe(reps)}): your last three sets of it felt effortless");
         }
 
         return new PlannedMovement(movement, reps);

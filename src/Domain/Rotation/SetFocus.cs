@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MicroMove.Domain.Catalogue;
 
 namespace MicroMove.Domain.Rotation;
@@ -64,7 +65,7 @@ public sealed record SetFocus
     };
 
     /// <summary>Reads what follows <c>now</c>: "hips", "Upper body", " legs ". Case and outer spaces do not matter.</summary>
-    public static bool TryParse(string? text, out SetFocus? focus)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out SetFocus? focus)
     {
         var word = string.Join(' ', (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         focus = All.FirstOrDefault(f => f.Words.Any(w => string.Equals(w, word, StringComparison.OrdinalIgnoreCase)));

@@ -78,7 +78,7 @@ public sealed class EffortlessMovementsTests
         Assert.Equal(6, set.RepsOf(NeckFlexionExtensionWaves));
         var reason = Assert.Single(set.Reasons);
         Assert.Equal(RotationRule.EffortlessFewerReps, reason.Rule);
-        Assert.Equal("4 slides per side of lateral flexion slides: your last three sets of it felt effortless", reason.Text);
+        Assert.Equal("Fewer reps of lateral flexion slides (4 slides per side): your last three sets of it felt effortless", reason.Text);
         Assert.Null(reason.Principle);
     }
 }
