@@ -14,8 +14,11 @@ public static class AdjustmentAdvisor
     /// <summary>Below this completion rate the prompts don't fit the person's day.</summary>
     public const double LowCompletionRate = 0.5;
 
-    /// <summary>Average fatigue after sets from which a region counts as tight.</summary>
-    public const double TightFatigue = 3.0;
+    /// <summary>
+    /// Average fatigue after sets from which a region counts as tight; the same bar the
+    /// rotation uses to work a tight region more often, so the advice matches what it does.
+    /// </summary>
+    public const double TightFatigue = 3.5;
 
     /// <summary>A day with at least this many sets should include a leg movement.</summary>
     public const int SetsThatNeedLegWork = 2;
@@ -57,15 +60,10 @@ public static class AdjustmentAdvisor
         }
 
         var movements = MovementCatalogue.InRegion(tightest.Region);
-        var (label, stay) = tightest.Region switch
-        {
-            BodyRegion.UpperBody => ("shoulders and neck", "stay"),
-            BodyRegion.LowerBody => ("legs and hips", "stay"),
-            _ => ("back", "stays"),
-        };
+        var stay = tightest.Region == BodyRegion.Spine ? "stays" : "stay";
         return new Advice(
             AdviceKind.RegionStaysTight,
-            $"Your {label} {stay} tight (fatigue {Number(tightest.AverageFatigueAfter)} after sets on average): "
+            $"Your {Label(tightest.Region)} {stay} tight (fatigue {Number(tightest.AverageFatigueAfter)} after sets on average): "
             + $"we'll add {Names(movements)} to more sets.",
             [.. movements.Select(m => m.Id)]);
     }
@@ -110,19 +108,15 @@ public static class AdjustmentAdvisor
             return null;
         }
 
-        var easyRegions = effortless.Select(m => m.Region).ToHashSet();
-        var otherRegions = Enum.GetValues<BodyRegion>().Where(region => !easyRegions.Contains(region)).ToList();
-        var target = statistics.TightestRegion is { } tightest && otherRegions.Contains(tightest.Region)
-            ? tightest.Region
-            : otherRegions.OrderBy(region => statistics.SetsPerRegion.GetValueOrDefault(region)).ThenBy(region => region).FirstOrDefault();
-        var elsewhere = otherRegions.Count == 0
-            ? "other movements"
-            : target switch
-            {
-                BodyRegion.UpperBody => "your shoulders and neck",
-                BodyRegion.LowerBody => "your legs and hips",
-                _ => "your back",
-            };
+        // The time goes to the tightest region, else the least worked one, among the regions with no effortless movement.
+        var otherRegions = Enum.GetValues<BodyRegion>().Except(effortless.Select(m => m.Region)).ToList();
+        var elsewhere = statistics.TightestRegion is { } tightest && otherRegions.Contains(tightest.Region)
+            ? $"your {Label(tightest.Region)}"
+            : otherRegions
+                .OrderBy(region => statistics.SetsPerRegion.GetValueOrDefault(region))
+                .ThenBy(region => region)
+                .Select(region => $"your {Label(region)}")
+                .FirstOrDefault() ?? "other movements";
         return new Advice(
             AdviceKind.EffortlessMovement,
             $"Effortless for you now: {Names(effortless)}, every set you rated ended at fatigue {FatigueRating.Lowest}. "
@@ -153,6 +147,13 @@ public static class AdjustmentAdvisor
 
         return new Advice(AdviceKind.Encouragement, $"Good week: {Join(parts)}. Keep it up!", []);
     }
+
+    private static string Label(BodyRegion region) => region switch
+    {
+        BodyRegion.UpperBody => "shoulders and neck",
+        BodyRegion.LowerBody => "legs and hips",
+        _ => "back",
+    };
 
     private static string Names(IEnumerable<Movement> movements, string conjunction = "and") =>
         Join([.. movements.Select(m => char.ToLowerInvariant(m.Name[0]) + m.Name[1..])], conjunction);

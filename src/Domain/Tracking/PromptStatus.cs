@@ -1,14 +1,17 @@
 namespace MicroMove.Domain.Tracking;
 
-/// <summary>What became of a prompt the scheduler had planned for a slot of the workday.</summary>
+/// <summary>
+/// What became of a prompt the scheduler planned for a slot. Whether the person then did
+/// the set is read from the log, not from here.
+/// </summary>
 public enum PromptStatus
 {
-    /// <summary>Delivered to the person (answered with "done", or still open).</summary>
+    /// <summary>Delivered to the person: counts as prompted, answered or not.</summary>
     Sent,
 
-    /// <summary>Delivered, but the person never answered it with "done".</summary>
+    /// <summary>The bot failed to deliver it in time (outage, platform error): not prompted.</summary>
     Missed,
 
-    /// <summary>Never delivered: the person had paused prompts, was in a meeting or off that day.</summary>
+    /// <summary>Deliberately not delivered (prompts paused, in a meeting, day off): not prompted.</summary>
     Skipped,
 }

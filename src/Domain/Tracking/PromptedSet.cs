@@ -14,8 +14,8 @@ public sealed record PromptedSet(DateTimeOffset DueAt, RoutineKind Routine, Prom
     /// </summary>
     public static readonly TimeSpan ResponseWindow = TimeSpan.FromHours(12);
 
-    /// <summary>True when the prompt reached the person (sent or missed), so it counts as prompted.</summary>
-    public bool WasDelivered => Status is PromptStatus.Sent or PromptStatus.Missed;
+    /// <summary>True when the prompt reached the person, so it counts as prompted.</summary>
+    public bool WasDelivered => Status == PromptStatus.Sent;
 
     /// <summary>Whether a log entry can be the answer to this prompt: same routine, done within the response window.</summary>
     public bool IsAnsweredBy(LogEntry entry) =>

@@ -18,7 +18,10 @@ public static class WeeklyStatisticsCalculator
     /// Log entries of the week and of earlier weeks (e.g. the last eight): earlier ones feed the
     /// streak, the best streak and the previous week the trend compares with.
     /// </param>
-    /// <param name="asOf">The instant the streak is taken at, usually now or the end of the week.</param>
+    /// <param name="asOf">
+    /// The instant the streak is taken at, usually now or the end of the week. It bounds only the
+    /// streak: the week's other figures take every entry of the week.
+    /// </param>
     public static WeeklyStatistics Calculate(
         TimeZoneInfo timeZone,
         IReadOnlySet<DayOfWeek> workDays,
@@ -41,18 +44,16 @@ public static class WeeklyStatisticsCalculator
             .ThenBy(prompt => prompt.Routine)
             .ToList();
 
-        var rated = thisWeek.Where(entry => entry.FatigueChange is not null).ToList();
-
         return new WeeklyStatistics(
             firstDay,
             new Completion(delivered.Count, CountAnswered(delivered, thisWeek)),
             thisWeek.Count,
             thisWeek.Count(entry => entry.Routine is null),
             WorkDayStreak.Calculate(entries, timeZone, workDays, asOf),
-            LocalCalendar.AverageBefore(thisWeek),
-            LocalCalendar.AverageAfter(thisWeek),
-            rated.Count == 0 ? null : rated.Average(entry => (double)(entry.FatigueChange ?? 0)),
-            LocalCalendar.CountRegions(thisWeek),
+            LogFigures.AverageBefore(thisWeek),
+            LogFigures.AverageAfter(thisWeek),
+            LogFigures.AverageChange(thisWeek),
+            LogFigures.CountRegions(thisWeek),
             Tightest(thisWeek, previousWeek),
             MovementsOf(thisWeek),
             DaysOf(thisWeek, timeZone, workDays, firstDay));
@@ -143,8 +144,8 @@ public static class WeeklyStatisticsCalculator
                     date,
                     workDays.Contains(date.DayOfWeek),
                     sets.Count,
-                    LocalCalendar.AverageBefore(sets),
-                    LocalCalendar.AverageAfter(sets),
-                    LocalCalendar.CountRegions(sets));
+                    LogFigures.AverageBefore(sets),
+                    LogFigures.AverageAfter(sets),
+                    LogFigures.CountRegions(sets));
             })];
 }

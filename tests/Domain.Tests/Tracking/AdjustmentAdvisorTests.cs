@@ -1,5 +1,6 @@
 using MicroMove.Domain.Catalogue;
 using MicroMove.Domain.Tracking;
+using static MicroMove.Domain.Tests.Tracking.TrackingFixtures;
 
 namespace MicroMove.Domain.Tests.Tracking;
 
@@ -99,7 +100,7 @@ public sealed class AdjustmentAdvisorTests
     }
 
     [Theory]
-    [InlineData(2.9, TightnessTrend.Worsening)]
+    [InlineData(3.4, TightnessTrend.Worsening)]
     [InlineData(4.0, TightnessTrend.Improving)]
     public void Advise_TightestRegionMildOrImproving_GivesNoTightnessAdvice(double averageAfter, TightnessTrend trend)
     {
@@ -181,6 +182,46 @@ public sealed class AdjustmentAdvisorTests
         var advice = Assert.Single(AdjustmentAdvisor.Advise(statistics));
 
         Assert.EndsWith("give the time to your back.", advice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Advise_EffortlessMovementsInEveryRegion_GivesTheTimeToOtherMovements()
+    {
+        var statistics = GoodWeek() with
+        {
+            Movements =
+            [
+                new MovementFigures(MovementId.ArmWindmills, 3, 3, 1.0, 1),
+                new MovementFigures(MovementId.AnklePumps, 3, 3, 1.0, 1),
+                new MovementFigures(MovementId.SeatedCatCow, 3, 3, 1.0, 1),
+            ],
+        };
+
+        var advice = Assert.Single(AdjustmentAdvisor.Advise(statistics));
+
+        Assert.Equal(
+            "Effortless for you now: arm wind-mills, ankle pumps and seated cat-cow, every set you rated ended at fatigue 1. "
+            + "We'll reduce the repetitions and give the time to other movements.",
+            advice.Text);
+    }
+
+    [Fact]
+    public void Advise_BackTighterThanLastWeekFromTheLog_AddsSpineMovements()
+    {
+        // Cat-cow rated after 3 last Monday; 4 and 4 this Monday and Tuesday: 4.0, +1.0, worsening.
+        // One set a day, so no day lacks leg work by the hourly rule.
+        LogEntry[] log =
+        [
+            Done(At(Monday.AddDays(-7), 10), null, 3, 3, MovementId.SeatedCatCow),
+            Done(At(Monday, 10), null, 5, 4, MovementId.SeatedCatCow),
+            Done(At(Monday.AddDays(1), 10), null, 5, 4, MovementId.SeatedCatCow),
+        ];
+
+        var advice = Assert.Single(AdjustmentAdvisor.Advise(Calculate(Monday, [], log)));
+
+        Assert.Equal(
+            "Your back stays tight (fatigue 4 after sets on average): we'll add seated cat-cow and lateral flexion slides to more sets.",
+            advice.Text);
     }
 
     [Fact]

@@ -38,12 +38,19 @@ public sealed class CompletionTests
         Assert.Null(statistics.CompletionRate);
     }
 
-    [Fact]
-    public void Calculate_OnlySkippedPrompts_RateIsNull()
+    [Theory]
+    [InlineData(PromptStatus.Skipped)]
+    [InlineData(PromptStatus.Missed)]
+    public void Calculate_PromptNeverDelivered_IsNotPrompted(PromptStatus status)
     {
-        var statistics = Calculate(Monday, [Prompt(At(Monday, 9), RoutineKind.StartOfDay, PromptStatus.Skipped)], []);
+        // Even a set of that routine done right after does not make it prompted.
+        var statistics = Calculate(
+            Monday,
+            [Prompt(At(Monday, 9), RoutineKind.StartOfDay, status)],
+            [Done(At(Monday, 9, 5), RoutineKind.StartOfDay, null, null, MovementId.AnklePumps)]);
 
         Assert.Equal(0, statistics.SetsPrompted);
+        Assert.Equal(0, statistics.PromptedSetsDone);
         Assert.Null(statistics.CompletionRate);
     }
 
@@ -93,7 +100,7 @@ public sealed class CompletionTests
         // Monday's prompt, "done" on Wednesday: past the 12-hour window.
         var statistics = Calculate(
             Monday,
-            [Prompt(At(Monday, 9), RoutineKind.StartOfDay, PromptStatus.Missed)],
+            [Prompt(At(Monday, 9), RoutineKind.StartOfDay)],
             [Done(At(Monday.AddDays(2), 9), RoutineKind.StartOfDay, null, null, MovementId.AnklePumps)]);
 
         Assert.Equal(0.0, statistics.CompletionRate);

@@ -55,26 +55,28 @@ public sealed class SeededWeekTests
     //  prompt          routine      status   answered by
     //  Mon 09:00       StartOfDay   sent     e1
     //  Mon 13:00       AfterLunch   sent     e2
-    //  Mon 15:00       Every30Min   missed   –
+    //  Mon 15:00       Every30Min   sent     –
     //  Tue 10:00       Every30Min   sent     e3
     //  Tue 14:00       PreMeeting   skipped  (not delivered: not prompted)
-    //  Wed 09:00       StartOfDay   missed   –
+    //  Wed 09:00       StartOfDay   sent     –
+    //  Wed 13:00       AfterLunch   missed   (the bot failed to deliver it: not prompted)
     //  Thu 09:00       StartOfDay   sent     e5
     //  Thu 16:00       PreMeeting   sent     e6
-    //  Fri 10:00       Every30Min   missed   –
+    //  Fri 10:00       Every30Min   sent     –
     //  Fri 17:30       EndOfDay     sent     e7
     //  prev Fri 10:00  Every30Min   sent     (outside the week: ignored)
     private static readonly PromptedSet[] Prompts =
     [
         Prompt(At(Day(0), 9), RoutineKind.StartOfDay),
         Prompt(At(Day(0), 13), RoutineKind.AfterLunch),
-        Prompt(At(Day(0), 15), RoutineKind.Every30Minutes, PromptStatus.Missed),
+        Prompt(At(Day(0), 15), RoutineKind.Every30Minutes),
         Prompt(At(Day(1), 10), RoutineKind.Every30Minutes),
         Prompt(At(Day(1), 14), RoutineKind.PreMeeting, PromptStatus.Skipped),
-        Prompt(At(Day(2), 9), RoutineKind.StartOfDay, PromptStatus.Missed),
+        Prompt(At(Day(2), 9), RoutineKind.StartOfDay),
+        Prompt(At(Day(2), 13), RoutineKind.AfterLunch, PromptStatus.Missed),
         Prompt(At(Day(3), 9), RoutineKind.StartOfDay),
         Prompt(At(Day(3), 16), RoutineKind.PreMeeting),
-        Prompt(At(Day(4), 10), RoutineKind.Every30Minutes, PromptStatus.Missed),
+        Prompt(At(Day(4), 10), RoutineKind.Every30Minutes),
         Prompt(At(Day(4), 17, 30), RoutineKind.EndOfDay),
         Prompt(At(Day(-3), 10), RoutineKind.Every30Minutes),
     ];
@@ -89,7 +91,7 @@ public sealed class SeededWeekTests
 
         Assert.Equal(Monday, statistics.FirstDay);
         Assert.Equal(new DateOnly(2025, 3, 9), statistics.LastDay);
-        // 10 prompts in the week, 1 skipped: 9 delivered.
+        // 11 prompts in the week, 1 skipped and 1 missed: 9 sent.
         Assert.Equal(9, statistics.SetsPrompted);
         // e1–e8.
         Assert.Equal(8, statistics.SetsDone);
@@ -190,15 +192,13 @@ public sealed class SeededWeekTests
     }
 
     [Fact]
-    public void Advise_SeededWeek_AsksForMoreSpineWork()
+    public void Advise_SeededWeek_Encourages()
     {
-        // Completion 67 %, fatigue −1, leg work every busy day, nothing effortless: only the tight back.
+        // Completion 67 %, fatigue −1, leg work every busy day, nothing effortless, and the
+        // back (3.0 after sets) is worsening but below the 3.5 bar of "tight": nothing to adjust.
         var advice = Assert.Single(AdjustmentAdvisor.Advise(Statistics()));
 
-        Assert.Equal(AdviceKind.RegionStaysTight, advice.Kind);
-        Assert.Equal(
-            "Your back stays tight (fatigue 3 after sets on average): we'll add seated cat-cow and lateral flexion slides to more sets.",
-            advice.Text);
-        Assert.Equal([MovementId.SeatedCatCow, MovementId.LateralFlexionSlides], advice.Movements);
+        Assert.Equal(AdviceKind.Encouragement, advice.Kind);
+        Assert.Equal("Good week: 8 sets done, fatigue down 1 after each set on average and a 2-work-day streak. Keep it up!", advice.Text);
     }
 }
