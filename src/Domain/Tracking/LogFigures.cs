@@ -1,0 +1,36 @@
+using System.Collections.Frozen;
+using MicroMove.Domain.Catalogue;
+
+namespace MicroMove.Domain.Tracking;
+
+/// <summary>Counts and averages over a group of log entries, shared by the week and its days.</summary>
+internal static class LogFigures
+{
+    /// <summary>Every region, with the number of entries that included it (an entry counts once per region).</summary>
+    public static IReadOnlyDictionary<BodyRegion, int> CountRegions(IEnumerable<LogEntry> entries)
+    {
+        var counts = Enum.GetValues<BodyRegion>().ToDictionary(region => region, _ => 0);
+        foreach (var region in entries.SelectMany(entry => entry.Regions))
+        {
+            counts[region]++;
+        }
+
+        return counts.ToFrozenDictionary();
+    }
+
+    public static double? AverageBefore(IEnumerable<LogEntry> entries) => Average(entries.Select(e => e.Before));
+
+    public static double? AverageAfter(IEnumerable<LogEntry> entries) => Average(entries.Select(e => e.After));
+
+    public static double? AverageChange(IEnumerable<LogEntry> entries)
+    {
+        var changes = entries.Select(e => e.FatigueChange).OfType<int>().ToList();
+        return changes.Count == 0 ? null : changes.Average();
+    }
+
+    private static double? Average(IEnumerable<FatigueRating?> ratings)
+    {
+        var values = ratings.OfType<FatigueRating>().Select(r => r.Value).ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+}
