@@ -23,7 +23,8 @@ namespace MicroMove.Domain.Scheduling;
 /// <para>Daylight saving: see <see cref="LocalTimeResolver.ToInstant"/>. An ambiguous wall time counts once,
 /// at its first occurrence; a wall time in a gap is due at the first instant after the gap (and keeps its
 /// scheduled <see cref="SlotOccurrence.LocalTime"/> and key). Slots collapsing onto one instant that way are
-/// de-duplicated by the same specificity rule, ties going to the earlier scheduled time.</para>
+/// de-duplicated by the same specificity rule, ties going to the later scheduled time (so a slot whose wall time
+/// really exists at the end of the gap keeps its own key).</para>
 /// <para>A pause skips every slot due before <see cref="WorkSchedule.PausedUntil"/>.</para>
 /// <para>The zone passed in must be the one named by <see cref="WorkSchedule.TimeZoneId"/>; resolving it is the
 /// caller's job. An invalid schedule (see <see cref="WorkSchedule.Validate"/>) is rejected with an
@@ -99,7 +100,7 @@ public static class NextSlotCalculator
             .GroupBy(slot => slot.DueAt)
             .Select(sameInstant => sameInstant
                 .OrderByDescending(slot => RoutineKinds.Specificity(slot.Routine))
-                .ThenBy(slot => slot.LocalTime)
+                .ThenByDescending(slot => slot.LocalTime)
                 .First())
             .Where(slot => schedule.PausedUntil is not { } pausedUntil || slot.DueAt >= pausedUntil)
             .OrderBy(slot => slot.DueAt)
