@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using MicroMove.Domain.Scheduling;
 
 namespace MicroMove.Domain.Tests.Scheduling;
@@ -68,6 +69,30 @@ public sealed class LocalTimeResolverTests
                     Assert.True(next >= previous, $"{zoneId}: {wall.AddMinutes(15 * step):s} resolves before its predecessor.");
                     previous = next;
                 }
+            }
+        }
+    }
+
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = 1000)]
+    public void ToInstant_AnyWallTime_IsItsFirstOccurrenceOrTheEndOfItsGap(LocalWallTime w)
+    {
+        var instant = LocalTimeResolver.ToInstant(w.Wall, w.Zone);
+        var wallOfInstant = TimeZoneInfo.ConvertTime(instant, w.Zone).DateTime;
+
+        Assert.Equal(TimeSpan.Zero, instant.Offset);
+        if (w.Zone.IsInvalidTime(w.Wall))
+        {
+            Assert.True(wallOfInstant > w.Wall);
+            Assert.True(TimeZoneInfo.ConvertTime(instant.AddTicks(-1), w.Zone).DateTime < w.Wall);
+        }
+        else
+        {
+            Assert.Equal(w.Wall, wallOfInstant);
+            if (w.Zone.IsAmbiguousTime(w.Wall))
+            {
+                var offsets = w.Zone.GetAmbiguousTimeOffsets(w.Wall);
+                var occurrences = offsets.Select(offset => new DateTimeOffset(w.Wall, offset).ToUniversalTime());
+                Assert.Equal(occurrences.Min(), instant);
             }
         }
     }

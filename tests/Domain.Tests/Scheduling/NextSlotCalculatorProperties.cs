@@ -9,13 +9,13 @@ public sealed class NextSlotCalculatorProperties
 {
     private const int Cases = 500;
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void Generated_Schedule_IsValid(ScheduleCase c)
     {
         Assert.Empty(c.Schedule.Validate());
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void NextAfter_AnyCase_IsStrictlyAfterAndNotPaused(ScheduleCase c)
     {
         var next = NextSlotCalculator.NextAfter(c.Schedule, c.Zone, c.After);
@@ -32,7 +32,7 @@ public sealed class NextSlotCalculatorProperties
         }
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void NextAfter_AnyCase_IsAnEnabledRoutineWithinTheWorkday(ScheduleCase c)
     {
         var next = NextSlotCalculator.NextAfter(c.Schedule, c.Zone, c.After);
@@ -61,7 +61,7 @@ public sealed class NextSlotCalculatorProperties
         }
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void NextAfter_AnyCase_NoSlotLiesStrictlyBetween(ScheduleCase c)
     {
         var next = NextSlotCalculator.NextAfter(c.Schedule, c.Zone, c.After);
@@ -83,7 +83,7 @@ public sealed class NextSlotCalculatorProperties
         }
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void NextAfter_OneTickBeforeTheResult_GivesTheSameResult(ScheduleCase c)
     {
         var next = NextSlotCalculator.NextAfter(c.Schedule, c.Zone, c.After);
@@ -95,7 +95,7 @@ public sealed class NextSlotCalculatorProperties
         Assert.Equal(next, NextSlotCalculator.NextAfter(c.Schedule, c.Zone, next.DueAt.AddTicks(-1)));
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void NextAfter_SameInstantInAnotherOffset_GivesTheSameResult(ScheduleCase c)
     {
         var elsewhere = c.After.ToOffset(TimeSpan.FromMinutes(-9 * 60 - 30));
@@ -105,7 +105,7 @@ public sealed class NextSlotCalculatorProperties
             NextSlotCalculator.NextAfter(c.Schedule, c.Zone, elsewhere));
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void NextAfter_Null_OnlyWhenNoAnchorRoutineIsEnabled(ScheduleCase c)
     {
         var next = NextSlotCalculator.NextAfter(c.Schedule, c.Zone, c.After);
@@ -114,7 +114,7 @@ public sealed class NextSlotCalculatorProperties
         Assert.True(next is not null || !anchorsEnabled, "A start, after-lunch or end-of-day set is always due eventually.");
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases / 4)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases / 4)]
     public void NextAfter_CalledWithEachResult_WalksTheSlotsOfTheDaysInOrder(ScheduleCase c)
     {
         var walked = new List<SlotOccurrence>();
@@ -150,7 +150,7 @@ public sealed class NextSlotCalculatorProperties
         Assert.Equal(walked.Count, walked.Select(slot => slot.Key).Distinct().Count());
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void SlotsOn_AnyDay_HasUniqueKeysAndStrictlyIncreasingInstants(ScheduleCase c)
     {
         var date = c.LocalDateOf(c.After);
@@ -166,7 +166,7 @@ public sealed class NextSlotCalculatorProperties
         }
     }
 
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
+    [Property(Arbitrary = [typeof(SchedulingArbitraries)], MaxTest = Cases)]
     public void SlotsOn_AnyDay_RecurringSetsKeepTheirDistanceFromOtherSets(ScheduleCase c)
     {
         var s = c.Schedule;
@@ -182,30 +182,6 @@ public sealed class NextSlotCalculatorProperties
             Assert.All(others, other => Assert.True(
                 (other.LocalTime.ToTimeSpan() - slot.LocalTime.ToTimeSpan()).Duration() > NextSlotCalculator.NearbySlotWindow,
                 $"{slot} is too close to {other}"));
-        }
-    }
-
-    [Property(Arbitrary = [typeof(ScheduleCaseArbitraries)], MaxTest = Cases)]
-    public void ToInstant_AnyWallTime_IsItsFirstOccurrenceOrTheEndOfItsGap(LocalWallTime w)
-    {
-        var instant = LocalTimeResolver.ToInstant(w.Wall, w.Zone);
-        var wallOfInstant = TimeZoneInfo.ConvertTime(instant, w.Zone).DateTime;
-
-        Assert.Equal(TimeSpan.Zero, instant.Offset);
-        if (w.Zone.IsInvalidTime(w.Wall))
-        {
-            Assert.True(wallOfInstant > w.Wall);
-            Assert.True(TimeZoneInfo.ConvertTime(instant.AddTicks(-1), w.Zone).DateTime < w.Wall);
-        }
-        else
-        {
-            Assert.Equal(w.Wall, wallOfInstant);
-            if (w.Zone.IsAmbiguousTime(w.Wall))
-            {
-                var offsets = w.Zone.GetAmbiguousTimeOffsets(w.Wall);
-                var occurrences = offsets.Select(offset => new DateTimeOffset(w.Wall, offset).ToUniversalTime());
-                Assert.Equal(occurrences.Min(), instant);
-            }
         }
     }
 }

@@ -5,8 +5,8 @@ using MicroMove.Domain.Scheduling;
 
 namespace MicroMove.Domain.Tests.Scheduling;
 
-/// <summary>FsCheck generators of valid schedules over interesting zones and instants in 2025–2027.</summary>
-public static class ScheduleCaseArbitraries
+/// <summary>FsCheck generators: valid schedules, zones and instants in 2025–2027, and wall times near clock changes.</summary>
+public static class SchedulingArbitraries
 {
     private static readonly DayOfWeek[] AllDays = Enum.GetValues<DayOfWeek>();
     private static readonly RoutineKind[] AllRoutines = Enum.GetValues<RoutineKind>();
