@@ -53,8 +53,8 @@ public static class NextSlotCalculator
 
         var searchFrom = schedule.PausedUntil is { } pausedUntil && pausedUntil > after ? pausedUntil : after;
 
-        // Start a day early: a slot's local date can precede the local date of its instant
-        // when it sits in a gap that spans midnight.
+        // Start a day early as a safety margin: a slot in a gap that spans midnight is due on the
+        // local date after its own.
         var firstDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(searchFrom, zone).DateTime).AddDays(-1);
         for (var day = 0; day <= SearchDays + 1; day++)
         {
