@@ -23,4 +23,10 @@ public sealed record ScheduleSettings
     public required IReadOnlyList<string> Routines { get; init; }
 
     public required int CadenceMinutes { get; init; }
+
+    /// <summary>Minutes before a meeting that its set is due (absent in older documents: the default).</summary>
+    public int PreMeetingLeadMinutes { get; init; } = 5;
+
+    /// <summary>Minutes before the end of the day that the end-of-day set is due.</summary>
+    public int EndOfDayLeadMinutes { get; init; } = 10;
 }
