@@ -1,3 +1,4 @@
+using MicroMove.Domain.Catalogue;
 using MicroMove.Domain.Rotation;
 using MicroMove.Domain.Tracking;
 
@@ -9,8 +10,11 @@ namespace MicroMove.Domain.Commands;
 /// </summary>
 public abstract record ChatCommand
 {
-    /// <summary><c>now [region]</c>: an instant set, aimed at a region if one is named.</summary>
-    public sealed record Now(SetFocus? Focus) : ChatCommand;
+    /// <summary>
+    /// <c>now [region]</c>: an instant set, aimed at a region if one is named; <c>now meeting</c>
+    /// asks for the pre-meeting routine on demand (<see cref="Routine"/>).
+    /// </summary>
+    public sealed record Now(SetFocus? Focus, RoutineKind? Routine = null) : ChatCommand;
 
     /// <summary><c>pause …</c>: no prompts until the pause ends.</summary>
     public sealed record Pause(PauseLength Length) : ChatCommand;

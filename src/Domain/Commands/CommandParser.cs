@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MicroMove.Domain.Catalogue;
 using MicroMove.Domain.Rotation;
 using MicroMove.Domain.Tracking;
 
@@ -54,10 +55,15 @@ public static partial class CommandParser
             return new ChatCommand.Now(null);
         }
 
+        if (rest is "meeting" or "pre-meeting" or "premeeting")
+        {
+            return new ChatCommand.Now(null, RoutineKind.PreMeeting);
+        }
+
         return SetFocus.TryParse(rest, out var focus)
             ? new ChatCommand.Now(focus)
             : new ChatCommand.NotUnderstood(
-                $"I don't know the region “{rest}”. Try now upper, lower, spine, neck, shoulders, hips, legs or back — or just now.");
+                $"I don't know the region “{rest}”. Try now upper, lower, spine, neck, shoulders, hips, legs, back or meeting — or just now.");
     }
 
     private static ChatCommand ParsePause(string rest)

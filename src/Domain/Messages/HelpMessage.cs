@@ -9,7 +9,7 @@ public sealed record HelpMessage(string Intro, IReadOnlyList<HelpEntry> Commands
     public static HelpMessage For(string commandPrefix) => new(
         "MicroMove sends short seated movement sets at the slots of your workday, from the article on desk micro-movements.",
         [
-            new($"{commandPrefix}now [upper|lower|spine|neck|shoulders|hips|legs|back]", "An instant set, aimed at a region if you name one."),
+            new($"{commandPrefix}now [upper|lower|spine|neck|shoulders|hips|legs|back|meeting]", "An instant set, aimed at a region if you name one; now meeting gives the pre-meeting set."),
             new($"{commandPrefix}pause [30m|2h|today|until monday]", "No prompts for a while."),
             new($"{commandPrefix}resume", "Prompts again from the next slot."),
             new($"{commandPrefix}schedule", "Work days, hours, time zone, lunch, meetings and which routines you get."),

@@ -92,6 +92,17 @@ public sealed class CommandParserTests
         Assert.Equal(focus, now.Focus?.Name);
     }
 
+    [Theory]
+    [InlineData("now meeting")]
+    [InlineData("now pre-meeting")]
+    public void NowMeeting_AsksForThePreMeetingRoutineOnDemand(string text)
+    {
+        var now = Assert.IsType<ChatCommand.Now>(CommandParser.Parse(text));
+
+        Assert.Equal(MicroMove.Domain.Catalogue.RoutineKind.PreMeeting, now.Routine);
+        Assert.Null(now.Focus);
+    }
+
     [Fact]
     public void Now_UnknownRegion_ListsTheRegions()
     {
