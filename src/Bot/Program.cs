@@ -1,3 +1,4 @@
+using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Health;
 using MicroMove.Bot.Hosting;
 using MicroMove.Infrastructure.Persistence;
@@ -29,6 +30,9 @@ try
     builder.Services.AddSingleton(CredentialKeySetup.Resolve(builder.Configuration, builder.Environment));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHealth();
+
+    // Prompts: cluster-wide dispatch (Quartz) and delivery workers, through the chat gateways.
+    builder.Services.AddPrompts(builder.Configuration, connectionString);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
     var app = builder.Build();

@@ -28,12 +28,23 @@ public sealed record MovementPromptMessage(
         $"{Title}: {string.Join(", ", Movements.Select(m => $"{m.Name} ({m.Reps})"))}. Reply \"done\" when you have moved.";
 
     /// <summary>Builds the message for a planned set; <paramref name="reference"/> is what the actions carry back.</summary>
-    public static MovementPromptMessage For(PlannedSet set, string reference, FatigueRating? before = null)
+    public static MovementPromptMessage For(PlannedSet set, string reference, FatigueRating? before = null) =>
+        For(set.Routine, set.Focus?.Name, set.Movements, set.Tip, [.. set.Reasons.Select(r => r.Text)], reference, before);
+
+    /// <summary>Builds the message from a set's parts, e.g. as stored with a delivery.</summary>
+    public static MovementPromptMessage For(
+        RoutineKind? routine,
+        string? focusName,
+        IReadOnlyList<PlannedMovement> movements,
+        Mistake tip,
+        IReadOnlyList<string> notes,
+        string reference,
+        FatigueRating? before = null)
     {
-        var isInstant = set.Routine is null;
-        var title = set.Routine is { } routine
-            ? MovementCatalogue.Get(routine).Name
-            : set.Focus is { } focus ? $"Instant set · {focus.Name}" : "Instant set";
+        var isInstant = routine is null;
+        var title = routine is { } kind
+            ? MovementCatalogue.Get(kind).Name
+            : focusName is { } focus ? $"Instant set · {focus}" : "Instant set";
         var actions = new List<MessageAction> { new(ActionKind.Done, "Done", reference, IsPrimary: true) };
         if (!isInstant)
         {
@@ -41,24 +52,25 @@ public sealed record MovementPromptMessage(
             actions.Add(new(ActionKind.Skip, "Skip", reference));
         }
 
+        var duration = movements.Aggregate(TimeSpan.Zero, (sum, m) => sum + m.EstimatedDuration);
         return new MovementPromptMessage(
             reference,
-            $"{title} · about {Minutes(set.TotalEstimatedDuration)}",
-            WhyItHelpsText(set),
-            [.. set.Movements.Select(MovementInstruction.From)],
-            set.Tip.Tip,
-            [.. set.Reasons.Select(r => r.Text)],
-            set.TotalEstimatedDuration,
+            $"{title} · about {Minutes(duration)}",
+            WhyItHelpsText(movements),
+            [.. movements.Select(MovementInstruction.From)],
+            tip.Tip,
+            notes,
+            duration,
             isInstant,
             new RatingChoice(ActionKind.RateBefore, reference, "How do you feel before? (optional)", before),
             actions);
     }
 
     /// <summary>"Eases reduced circulation and hip flexor shortening." — the fatigue sources the set works on.</summary>
-    private static string WhyItHelpsText(PlannedSet set)
+    private static string WhyItHelpsText(IReadOnlyList<PlannedMovement> movements)
     {
         var sources = MovementCatalogue.FatigueSources
-            .Where(source => set.Movements.Any(m => m.Movement.Addresses.Contains(source.Id)))
+            .Where(source => movements.Any(m => m.Movement.Addresses.Contains(source.Id)))
             .Select(source => source.Name.ToLowerInvariant())
             .ToList();
         return sources.Count switch

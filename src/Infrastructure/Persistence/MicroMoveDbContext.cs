@@ -23,6 +23,8 @@ public sealed class MicroMoveDbContext(DbContextOptions<MicroMoveDbContext> opti
 
     public DbSet<ProcessedInboundEventEntity> ProcessedInboundEvents => Set<ProcessedInboundEventEntity>();
 
+    public DbSet<ConsoleMessageEntity> ConsoleMessages => Set<ConsoleMessageEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -25,7 +25,7 @@ public static class ScheduleMapping
             PreMeetingLead = TimeSpan.FromMinutes(stored.PreMeetingLeadMinutes),
             EndOfDayLead = TimeSpan.FromMinutes(stored.EndOfDayLeadMinutes),
             // A routine unknown to this version (stored by a newer one) is ignored rather than failing the person.
-            EnabledRoutines = stored.Routines.Select(RoutineBySlug).OfType<RoutineKind>().ToHashSet(),
+            EnabledRoutines = stored.Routines.Select(RoutineKinds.TryParse).OfType<RoutineKind>().ToHashSet(),
             Cadence = TimeSpan.FromMinutes(stored.CadenceMinutes),
             PausedUntil = person.PausedUntil,
         };
@@ -52,7 +52,4 @@ public static class ScheduleMapping
         PreMeetingLeadMinutes = (int)schedule.PreMeetingLead.TotalMinutes,
         EndOfDayLeadMinutes = (int)schedule.EndOfDayLead.TotalMinutes,
     };
-
-    private static RoutineKind? RoutineBySlug(string slug) =>
-        MovementCatalogue.Routines.FirstOrDefault(r => r.Slug == slug)?.Kind;
 }

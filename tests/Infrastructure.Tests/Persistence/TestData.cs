@@ -50,7 +50,7 @@ internal static class TestData
         SlotKey = slotKey,
         Routine = "every-30-minutes",
         DueAt = Now.AddMinutes(30),
-        Movements = [new PlannedMovement("ankle-pumps", 12), new PlannedMovement("seated-cat-cow", 6)],
+        Movements = [new DeliveredMovement("ankle-pumps", 12), new DeliveredMovement("seated-cat-cow", 6)],
         Status = DeliveryStatus.Pending,
         CreatedAt = Now,
     };

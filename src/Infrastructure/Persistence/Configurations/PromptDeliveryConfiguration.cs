@@ -20,9 +20,10 @@ internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(d => d.Routine).HasMaxLength(32);
         builder.Property(d => d.PlatformMessageRef).HasMaxLength(512);
         builder.Property(d => d.LastError).HasMaxLength(2000);
+        builder.Property(d => d.Tip).HasMaxLength(64);
         builder.Property(d => d.Movements)
             .HasColumnType("jsonb")
-            .HasConversion(StorageConversions.JsonDocument<List<PlannedMovement>>(), StorageConversions.JsonComparer<List<PlannedMovement>>());
+            .HasConversion(StorageConversions.JsonDocument<List<DeliveredMovement>>(), StorageConversions.JsonComparer<List<DeliveredMovement>>());
         builder.Property(d => d.Version).IsRowVersion();
 
         builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
@@ -30,8 +31,8 @@ internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<Pro
         // One delivery per person and slot occurrence: a second dispatch of the same slot is a no-op.
         builder.HasIndex(d => new { d.PersonId, d.SlotKey }).IsUnique();
 
-        // Workers look for work here: pending rows, and claimed rows whose lease may have run out.
-        builder.HasIndex(d => d.NotBefore)
+        // Workers look for work here, oldest first: pending rows, and claimed rows whose lease may have run out.
+        builder.HasIndex(d => d.DueAt)
             .HasDatabaseName("ix_prompt_deliveries_open")
             .HasFilter("status IN ('pending', 'claimed')");
         builder.HasIndex(d => new { d.PersonId, d.DueAt });

@@ -26,7 +26,13 @@ public sealed class PromptDeliveryEntity
     public DateTimeOffset DueAt { get; set; }
 
     /// <summary>The planned set: movement slugs and reps, in order.</summary>
-    public List<PlannedMovement> Movements { get; set; } = [];
+    public List<DeliveredMovement> Movements { get; set; } = [];
+
+    /// <summary>The article mistake shown as this prompt's tip (MistakeId name).</summary>
+    public string? Tip { get; set; }
+
+    /// <summary>Why the set differs from the routine's plain suggestion, in plain words.</summary>
+    public List<string> Notes { get; set; } = [];
 
     public DeliveryStatus Status { get; set; }
 

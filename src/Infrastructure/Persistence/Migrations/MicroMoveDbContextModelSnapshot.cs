@@ -108,6 +108,63 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                     b.ToTable("challenge_participants", "micromove");
                 });
 
+            modelBuilder.Entity("MicroMove.Infrastructure.Persistence.Entities.ConsoleMessageEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FallbackText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fallback_text");
+
+                    b.Property<bool>("FromPerson")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_person");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("SlackPayload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("slack_payload");
+
+                    b.Property<string>("TeamsPayload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("teams_payload");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_console_messages");
+
+                    b.HasIndex("WorkspaceId", "ConversationId", "CreatedAt")
+                        .HasDatabaseName("ix_console_messages_workspace_id_conversation_id_created_at");
+
+                    b.ToTable("console_messages", "micromove");
+                });
+
             modelBuilder.Entity("MicroMove.Infrastructure.Persistence.Entities.LogEntryEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -338,6 +395,11 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("not_before");
 
+                    b.PrimitiveCollection<List<string>>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("notes");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
@@ -368,6 +430,11 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Tip")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tip");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -381,7 +448,7 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_prompt_deliveries");
 
-                    b.HasIndex("NotBefore")
+                    b.HasIndex("DueAt")
                         .HasDatabaseName("ix_prompt_deliveries_open")
                         .HasFilter("status IN ('pending', 'claimed')");
 

@@ -1,4 +1,4 @@
 namespace MicroMove.Infrastructure.Persistence.Entities;
 
 /// <summary>One movement of a delivered set: its slug and the reps asked for.</summary>
-public sealed record PlannedMovement(string Movement, int Reps);
+public sealed record DeliveredMovement(string Movement, int Reps);

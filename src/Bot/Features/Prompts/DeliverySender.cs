@@ -1,0 +1,163 @@
+using MicroMove.Bot.Chat;
+using MicroMove.Infrastructure.Persistence;
+using MicroMove.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MicroMove.Bot.Features.Prompts;
+
+/// <summary>
+/// Sends one claimed delivery through its person's gateway and records the outcome — but
+/// only while the claim is still ours (same attempt, still claimed), so a reclaimed row is
+/// never finished twice. What may have reached the platform is never sent again.
+/// </summary>
+internal sealed partial class DeliverySender(
+    MicroMoveDbContext db,
+    ChatGateways gateways,
+    TimeProvider clock,
+    DeliveryMetrics metrics,
+    IOptions<PromptOptions> options,
+    ILogger<DeliverySender> logger)
+{
+    public async Task SendAsync(DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        var delivery = await db.PromptDeliveries
+            .AsNoTracking()
+            .Include(d => d.Person)
+            .ThenInclude(p => p!.Workspace)
+            .SingleOrDefaultAsync(d => d.Id == claim.Id, cancellationToken);
+        if (delivery?.Person is not { Workspace: { } workspace } person)
+        {
+            return;
+        }
+
+        if (!person.Active || !workspace.Active || person.UnreachableReason is not null)
+        {
+            await FailAsync(claim, "recipient no longer active or reachable", cancellationToken);
+            return;
+        }
+
+        if (!gateways.TryGet(workspace.Platform, out var gateway))
+        {
+            await FailAsync(claim, $"no chat gateway for {workspace.Platform} on this node", cancellationToken);
+            return;
+        }
+
+        var address = new ChatAddress(workspace.Platform, workspace.Id, workspace.ExternalId, person.Id, person.PlatformUserId, person.ConversationId, person.ServiceUrl);
+        SendOutcome outcome;
+        try
+        {
+            outcome = await gateway.SendAsync(address, PromptMessages.For(delivery), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // We cannot tell whether the platform got it: do not risk a second copy.
+            LogSendCrashed(logger, exception, claim.Id);
+            outcome = new SendOutcome.Uncertain(exception.GetType().Name);
+        }
+
+        await RecordAsync(claim, delivery, person, outcome, cancellationToken);
+    }
+
+    private async Task RecordAsync(DeliveryClaim claim, PromptDeliveryEntity delivery, PersonEntity person, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        switch (outcome)
+        {
+            case SendOutcome.Sent sent:
+                var won = await Ours(claim).ExecuteUpdateAsync(
+                    set => set.SetProperty(d => d.Status, DeliveryStatus.Sent)
+                        .SetProperty(d => d.SentAt, now)
+                        .SetProperty(d => d.PlatformMessageRef, sent.MessageRef)
+                        .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(d => d.LastError, (string?)null),
+                    cancellationToken);
+                if (won == 0)
+                {
+                    LogLostLease(logger, claim.Id);
+                }
+
+                if (sent.ConversationId is { } conversation && conversation != person.ConversationId)
+                {
+                    await db.People.Where(p => p.Id == person.Id)
+                        .ExecuteUpdateAsync(set => set.SetProperty(p => p.ConversationId, conversation), cancellationToken);
+                }
+
+                metrics.Sent.Add(1);
+                metrics.Lag.Record((now - delivery.DueAt).TotalSeconds);
+                break;
+
+            case SendOutcome.RetryLater retry:
+                if (retry.After is not null)
+                {
+                    metrics.RateLimited.Add(1);
+                }
+
+                if (claim.Attempts >= options.Value.MaxAttempts)
+                {
+                    await FailAsync(claim, $"gave up after {claim.Attempts} attempts: {retry.Reason}", cancellationToken);
+                    break;
+                }
+
+                var notBefore = now + (retry.After ?? Backoff(claim));
+                await Ours(claim).ExecuteUpdateAsync(
+                    set => set.SetProperty(d => d.Status, DeliveryStatus.Pending)
+                        .SetProperty(d => d.NotBefore, notBefore)
+                        .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(d => d.LastError, retry.Reason),
+                    cancellationToken);
+                break;
+
+            case SendOutcome.Uncertain uncertain:
+                await FailAsync(claim, $"not retried, the platform may have posted it: {uncertain.Reason}", cancellationToken);
+                break;
+
+            case SendOutcome.RecipientUnreachable unreachable:
+                await FailAsync(claim, $"recipient unreachable: {unreachable.Reason}", cancellationToken);
+                await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(
+                    set => set.SetProperty(p => p.UnreachableReason, unreachable.Reason).SetProperty(p => p.NextPromptAt, (DateTimeOffset?)null),
+                    cancellationToken);
+                break;
+
+            case SendOutcome.WorkspaceGone gone:
+                await FailAsync(claim, $"workspace gone: {gone.Reason}", cancellationToken);
+                await db.Workspaces.Where(w => w.Id == delivery.WorkspaceId).ExecuteUpdateAsync(
+                    set => set.SetProperty(w => w.Active, false).SetProperty(w => w.DeactivatedAt, now),
+                    cancellationToken);
+                break;
+        }
+    }
+
+    private async Task FailAsync(DeliveryClaim claim, string reason, CancellationToken cancellationToken)
+    {
+        await Ours(claim).ExecuteUpdateAsync(
+            set => set.SetProperty(d => d.Status, DeliveryStatus.Failed)
+                .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(d => d.LastError, reason),
+            cancellationToken);
+        metrics.Failed.Add(1);
+        LogFailed(logger, claim.Id, reason);
+    }
+
+    private IQueryable<PromptDeliveryEntity> Ours(DeliveryClaim claim) =>
+        db.PromptDeliveries.Where(d => d.Id == claim.Id && d.Status == DeliveryStatus.Claimed && d.Attempts == claim.Attempts);
+
+    /// <summary>
+    /// 5 s, 20 s, 80 s, … with ±20 % jitter taken from the delivery id, so deliveries that failed
+    /// together do not all come back at the same instant.
+    /// </summary>
+    private static TimeSpan Backoff(DeliveryClaim claim)
+    {
+        var jitter = 0.8 + (0.4 * ((claim.Id.GetHashCode() & 0xFFFF) / 65535.0));
+        return TimeSpan.FromSeconds(5 * Math.Pow(4, claim.Attempts - 1) * jitter);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: sending threw; recorded as uncertain, not retried")]
+    private static partial void LogSendCrashed(ILogger logger, Exception exception, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was sent after its lease ran out; another node may have claimed it")]
+    private static partial void LogLostLease(ILogger logger, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Guid deliveryId, string reason);
+}

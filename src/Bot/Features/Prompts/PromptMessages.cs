@@ -1,0 +1,24 @@
+using MicroMove.Domain.Catalogue;
+using MicroMove.Domain.Messages;
+using MicroMove.Domain.Rotation;
+using MicroMove.Infrastructure.Persistence;
+using MicroMove.Infrastructure.Persistence.Entities;
+
+namespace MicroMove.Bot.Features.Prompts;
+
+/// <summary>The prompt message of a stored delivery, rebuilt from the set planned at dispatch.</summary>
+internal static class PromptMessages
+{
+    /// <summary>The reference actions carry back: the delivery's id.</summary>
+    public static string Reference(PromptDeliveryEntity delivery) => delivery.Id.ToString("N");
+
+    public static MovementPromptMessage For(PromptDeliveryEntity delivery)
+    {
+        var movements = delivery.Movements
+            .Select(m => MovementSlugs.TryParse(m.Movement, out var id) ? new PlannedMovement(MovementCatalogue.Get(id), m.Reps) : null)
+            .OfType<PlannedMovement>()
+            .ToList();
+        var tip = MovementCatalogue.Mistakes.FirstOrDefault(m => m.Id.ToString() == delivery.Tip) ?? MovementCatalogue.Mistakes[0];
+        return MovementPromptMessage.For(RoutineKinds.TryParse(delivery.Routine), null, movements, tip, delivery.Notes, Reference(delivery));
+    }
+}

@@ -1,0 +1,14 @@
+using MicroMove.Bot.Features.Prompts;
+using Quartz;
+
+namespace MicroMove.Bot.Jobs;
+
+/// <summary>Once a minute, cluster-wide (one node per firing): due people become deliveries.</summary>
+[DisallowConcurrentExecution]
+internal sealed class DispatchDuePromptsJob(PromptDispatcher dispatcher) : IJob
+{
+    public static readonly JobKey Key = new("dispatch-due-prompts", "prompts");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await dispatcher.DispatchDueAsync(cancellationToken);
+}
