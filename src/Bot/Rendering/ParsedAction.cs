@@ -1,0 +1,9 @@
+using MicroMove.Domain.Messages;
+
+namespace MicroMove.Bot.Rendering;
+
+/// <summary>
+/// A click or choice read back from Slack or Teams: what to do, the set (or other subject) it
+/// refers to, and the number it carries (snooze minutes, a 1–5 rating, a pause length).
+/// </summary>
+internal sealed record ParsedAction(ActionKind Kind, string Reference, int? Value);
