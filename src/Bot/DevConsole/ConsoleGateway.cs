@@ -1,4 +1,6 @@
 using MicroMove.Bot.Chat;
+using MicroMove.Bot.Slack.BlockKit;
+using MicroMove.Bot.Teams.AdaptiveCards;
 using MicroMove.Domain.Messages;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Persistence.Entities;
@@ -7,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MicroMove.Bot.DevConsole;
 
 /// <summary>
-/// The dev console's "platform": messages are rows in console_messages, which the console
-/// page shows. Sending always succeeds; the row id is the message reference for updates.
+/// The dev console's "platform": messages are rows in console_messages, with both the
+/// Slack (Block Kit) and Teams (Adaptive Card) renderings, which the console page shows.
+/// Sending always succeeds; the row id is the message reference for updates.
 /// </summary>
 internal sealed class ConsoleGateway(IServiceScopeFactory scopes, TimeProvider clock) : IChatGateway
 {
@@ -27,6 +30,8 @@ internal sealed class ConsoleGateway(IServiceScopeFactory scopes, TimeProvider c
             ConversationId = conversation,
             Kind = KindOf(message),
             FallbackText = message.FallbackText,
+            SlackPayload = BlockKitRenderer.Render(message).ToJsonString(),
+            TeamsPayload = AdaptiveCardRenderer.Render(message).ToJsonString(),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -45,11 +50,15 @@ internal sealed class ConsoleGateway(IServiceScopeFactory scopes, TimeProvider c
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MicroMoveDbContext>();
         var kind = KindOf(message);
+        var slack = BlockKitRenderer.Render(message).ToJsonString();
+        var teams = AdaptiveCardRenderer.Render(message).ToJsonString();
         var updated = await db.ConsoleMessages
             .Where(m => m.Id == id && m.WorkspaceId == to.WorkspaceId)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(m => m.Kind, kind)
                     .SetProperty(m => m.FallbackText, message.FallbackText)
+                    .SetProperty(m => m.SlackPayload, slack)
+                    .SetProperty(m => m.TeamsPayload, teams)
                     .SetProperty(m => m.UpdatedAt, clock.GetUtcNow()),
                 cancellationToken);
         return updated == 1 ? new SendOutcome.Sent(messageRef, null) : new SendOutcome.RecipientUnreachable($"no console message {messageRef}");

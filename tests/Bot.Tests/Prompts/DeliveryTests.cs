@@ -51,6 +51,8 @@ public sealed class DeliveryTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal($"dm:{person.PlatformUserId}", message.ConversationId);
         Assert.Equal("movement-prompt", message.Kind);
         Assert.Contains("Scapular retraction pulses (10 pulses)", message.FallbackText, StringComparison.Ordinal);
+        Assert.Contains("mm_done", message.SlackPayload, StringComparison.Ordinal);
+        Assert.Contains("Action.Execute", message.TeamsPayload, StringComparison.Ordinal);
         Assert.Equal(message.ConversationId, (await PromptWorld.PersonAsync(_db, person.Id)).ConversationId);
         Assert.Equal(0, await WorkerRoundAsync());
     }
