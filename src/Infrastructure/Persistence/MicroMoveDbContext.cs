@@ -23,6 +23,8 @@ public sealed class MicroMoveDbContext(DbContextOptions<MicroMoveDbContext> opti
 
     public DbSet<ProcessedInboundEventEntity> ProcessedInboundEvents => Set<ProcessedInboundEventEntity>();
 
+    public DbSet<TeamsConversationEntity> TeamsConversations => Set<TeamsConversationEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
