@@ -32,9 +32,12 @@ internal sealed class BotConnectorAuthenticator
         "https://login.microsoftonline.us/cab8a31a-1906-4287-a0d8-4eef66b95f6e/v2.0",
     ];
 
+    /// <summary>An unknown kid reads the metadata directly at most this often (per metadata source).</summary>
+    private static readonly TimeSpan MinimumDirectRefresh = TimeSpan.FromSeconds(30);
+
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _connectorKeys;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _emulatorKeys;
+    private readonly KeySource _connectorKeys;
+    private readonly KeySource? _emulatorKeys;
     private readonly TeamsOptions _options;
     private readonly TimeProvider _time;
 
@@ -42,8 +45,8 @@ internal sealed class BotConnectorAuthenticator
     {
         _options = options.Value;
         _time = time;
-        _connectorKeys = CreateManager(_options.OpenIdMetadataUrl, httpClients);
-        _emulatorKeys = _options.AllowEmulator ? CreateManager(_options.EmulatorOpenIdMetadataUrl, httpClients) : null;
+        _connectorKeys = new KeySource(_options.OpenIdMetadataUrl, httpClients);
+        _emulatorKeys = _options.AllowEmulator ? new KeySource(_options.EmulatorOpenIdMetadataUrl, httpClients) : null;
     }
 
     /// <summary>Validates an <c>Authorization</c> header value; never throws for a bad token.</summary>
@@ -77,16 +80,14 @@ internal sealed class BotConnectorAuthenticator
         OpenIdConnectConfiguration configuration;
         try
         {
-            configuration = await keys.GetConfigurationAsync(cancellationToken);
+            configuration = await keys.Manager.GetConfigurationAsync(cancellationToken);
             if (!string.IsNullOrEmpty(unverified.Kid) && FindKey(configuration, unverified.Kid) is null)
             {
-                // Keys rotate without notice: an unknown kid re-reads the metadata (at most once per
-                // ConfigurationManager.RefreshInterval, so random kids cannot hammer the issuer).
-                keys.RequestRefresh();
-                configuration = await keys.GetConfigurationAsync(cancellationToken);
+                // Keys rotate without notice: an unknown kid refreshes the cache and is retried once.
+                configuration = await RefreshAsync(keys, cancellationToken);
             }
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or HttpRequestException)
         {
             return BotConnectorIdentity.Rejected($"signing keys unavailable ({exception.GetType().Name})");
         }
@@ -169,16 +170,62 @@ internal sealed class BotConnectorAuthenticator
         };
     }
 
-    private static ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string metadataUrl, IHttpClientFactory httpClients)
+    /// <summary>
+    /// ConfigurationManager.RequestRefresh makes the shared cache re-read the metadata, but in this
+    /// IdentityModel version it does so on a background task; so this request re-reads it directly
+    /// through the same retrievers (at most every <see cref="MinimumDirectRefresh"/>, so a flood of
+    /// random kids cannot hammer the issuer) and retries with that.
+    /// </summary>
+    private async Task<OpenIdConnectConfiguration> RefreshAsync(KeySource keys, CancellationToken cancellationToken)
     {
-        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
+        keys.Manager.RequestRefresh();
+        await keys.Gate.WaitAsync(cancellationToken);
+        try
         {
-            // Validated at start-up: https, or http on a loopback host (tests' fake issuer).
-            RequireHttps = new Uri(metadataUrl).Scheme == Uri.UriSchemeHttps,
-        };
-        return new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), retriever)
+            var now = _time.GetUtcNow();
+            if (keys.Fresh is { } fresh && now - keys.FreshAt < MinimumDirectRefresh)
+            {
+                return fresh;
+            }
+
+            var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(keys.MetadataUrl, keys.Documents, cancellationToken);
+            keys.Fresh = configuration;
+            keys.FreshAt = now;
+            return configuration;
+        }
+        finally
         {
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-        };
+            keys.Gate.Release();
+        }
+    }
+
+    /// <summary>One metadata source: its cached configuration and what an unknown kid last fetched.</summary>
+    private sealed class KeySource
+    {
+        public KeySource(string metadataUrl, IHttpClientFactory httpClients)
+        {
+            MetadataUrl = metadataUrl;
+            Documents = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
+            {
+                // Validated at start-up: https, or http on a loopback host (tests' fake issuer).
+                RequireHttps = new Uri(metadataUrl).Scheme == Uri.UriSchemeHttps,
+            };
+            Manager = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), Documents)
+            {
+                AutomaticRefreshInterval = TimeSpan.FromHours(12),
+            };
+        }
+
+        public string MetadataUrl { get; }
+
+        public HttpDocumentRetriever Documents { get; }
+
+        public ConfigurationManager<OpenIdConnectConfiguration> Manager { get; }
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public OpenIdConnectConfiguration? Fresh { get; set; }
+
+        public DateTimeOffset FreshAt { get; set; }
     }
 }
