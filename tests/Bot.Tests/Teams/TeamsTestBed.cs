@@ -43,12 +43,21 @@ internal sealed class TeamsTestBed : IAsyncDisposable
     /// <summary>The published key, endorsed for msteams.</summary>
     public TestSigningKey Key { get; }
 
-    public static async Task<TeamsTestBed> StartAsync(PostgresServer server, bool fakeClock = true, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <summary>
+    /// Starts the bot; <paramref name="handler"/> chooses what replaces the features (default: the
+    /// recorder itself; returning null keeps the app's default no-op handler).
+    /// </summary>
+    public static async Task<TeamsTestBed> StartAsync(
+        PostgresServer server,
+        bool fakeClock = true,
+        IReadOnlyDictionary<string, string?>? extraSettings = null,
+        Func<RecordingTeamsActivityHandler, ITeamsActivityHandler?>? handler = null)
     {
         var fake = await FakeBotFramework.StartAsync();
         var key = new TestSigningKey("key-1", "msteams");
         fake.PublishKeys(key);
-        var handler = new RecordingTeamsActivityHandler();
+        var recorder = new RecordingTeamsActivityHandler();
+        var replacement = handler is null ? recorder : handler(recorder);
         var time = fakeClock ? new FakeTimeProvider(Now) : null;
         var settings = new Dictionary<string, string?>
         {
@@ -64,14 +73,18 @@ internal sealed class TeamsTestBed : IAsyncDisposable
 
         var app = new MicroMoveApp(await server.CreateMigratedDatabaseAsync(), settings, services =>
         {
-            services.RemoveAll<ITeamsActivityHandler>();
-            services.AddSingleton<ITeamsActivityHandler>(handler);
+            if (replacement is not null)
+            {
+                services.RemoveAll<ITeamsActivityHandler>();
+                services.AddSingleton(replacement);
+            }
+
             if (time is not null)
             {
                 services.AddSingleton<TimeProvider>(time);
             }
         });
-        return new TeamsTestBed(fake, app, handler, time, key);
+        return new TeamsTestBed(fake, app, recorder, time, key);
     }
 
     /// <summary>The clock tokens are minted against: the fake clock, or the machine's.</summary>
@@ -134,6 +147,10 @@ internal sealed class TeamsTestBed : IAsyncDisposable
         node["id"] = id;
         node["text"] = text;
     });
+
+    /// <summary>The object at <paramref name="name"/> inside <paramref name="node"/>.</summary>
+    public static JsonObject Child(JsonObject node, string name) =>
+        node[name]?.AsObject() ?? throw new InvalidOperationException($"no object '{name}'");
 
     public static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
 
