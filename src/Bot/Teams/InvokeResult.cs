@@ -16,7 +16,7 @@ internal sealed record InvokeResult(int HttpStatusCode, JsonElement? Body)
     public static InvokeResult NotImplemented { get; } = new(StatusCodes.Status501NotImplemented, null);
 
     /// <summary>An invoke consciously ignored: 200 <c>{}</c>.</summary>
-    public static InvokeResult Ignored { get; } = new(StatusCodes.Status200OK, JsonDocument.Parse("{}").RootElement.Clone());
+    public static InvokeResult Ignored { get; } = new(StatusCodes.Status200OK, EmptyObject());
 
     /// <summary>Replace the card for the user who pressed the button (or whose client refreshed it).</summary>
     public static InvokeResult Card(JsonElement card) => Envelope(StatusCodes.Status200OK, AdaptiveCardType, writer => card.WriteTo(writer));
@@ -33,6 +33,12 @@ internal sealed record InvokeResult(int HttpStatusCode, JsonElement? Body)
             writer.WriteString("message", message);
             writer.WriteEndObject();
         });
+
+    private static JsonElement EmptyObject()
+    {
+        using var document = JsonDocument.Parse("{}");
+        return document.RootElement.Clone();
+    }
 
     private static InvokeResult Envelope(int statusCode, string type, Action<Utf8JsonWriter> writeValue)
     {

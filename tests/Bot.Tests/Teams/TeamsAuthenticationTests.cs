@@ -158,6 +158,32 @@ public sealed class TeamsAuthenticationTests(PostgresServer server)
         await AssertNothingHandedOnAsync(bed);
     }
 
+    [Theory]
+    [InlineData(TeamsTestBed.AppId, true)]
+    [InlineData("3c1f0b8e-0000-4000-8000-000000000000", false)]
+    public async Task EmulatorToken_WhenAllowed_IsAcceptedForOurAppIdOnly(string azp, bool accepted)
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server, extraSettings: new Dictionary<string, string?>
+        {
+            ["Teams:AllowEmulator"] = "true",
+            ["Teams:EmulatorOpenIdMetadataUrl"] = "{metadata}",
+        });
+        var activity = TeamsTestBed.Fixture("message_activity.json", node =>
+        {
+            node["channelId"] = "emulator";
+            node["serviceUrl"] = "http://localhost:56789";
+        });
+        var token = bed.Token("unused", d =>
+        {
+            d.Issuer = "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0";
+            d.Claims = new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = azp };
+        });
+
+        var response = await bed.PostAsync(activity, $"Bearer {token}");
+
+        Assert.Equal(accepted ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task TeamsNotConfigured_MessagesEndpointIs404()
     {

@@ -68,7 +68,7 @@ internal sealed class TeamsTestBed : IAsyncDisposable
         };
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string?>())
         {
-            settings[name] = value;
+            settings[name] = value?.Replace("{metadata}", fake.MetadataUrl, StringComparison.Ordinal);
         }
 
         var app = new MicroMoveApp(await server.CreateMigratedDatabaseAsync(), settings, services =>
