@@ -26,6 +26,9 @@ internal sealed class ConnectorRateLimiter : IAsyncDisposable
     public ValueTask<RateLimitLease> AcquireAsync(ConnectorTarget target, CancellationToken cancellationToken) =>
         _limiter.AcquireAsync(target, 1, cancellationToken);
 
+    /// <summary>Takes a permit only if one is free now.</summary>
+    public RateLimitLease AttemptAcquire(ConnectorTarget target) => _limiter.AttemptAcquire(target);
+
     public ValueTask DisposeAsync() => _limiter.DisposeAsync();
 
     private static PartitionedRateLimiter<ConnectorTarget> PerTenant(int permits, TimeSpan window, int segments) =>

@@ -117,6 +117,27 @@ public sealed class ConnectorClientTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task SendThatTimedOut_IsNotResent_AndIsReportedUncertain()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server, fakeClock: true);
+        bed.Fake.ConnectorDelay = TimeSpan.FromSeconds(20);
+        var conversation = await KnownUserAsync(bed);
+        var client = bed.App.Services.GetRequiredService<ConnectorClient>();
+
+        var sending = client.SendAsync(conversation, OutboundActivity.FromText("hello"), Cancel);
+        while (bed.Fake.ConnectorRequests.IsEmpty)
+        {
+            await Task.Delay(20, Cancel);
+        }
+
+        bed.Time?.Advance(ConnectorClient.AttemptTimeout + TimeSpan.FromSeconds(1));
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+
+        Assert.IsType<ConnectorSendUncertain>(result);
+        Assert.Single(bed.Fake.ConnectorRequests);
+    }
+
+    [Fact]
     public async Task UpdateThatGot503_IsRetried_BecausePutIsIdempotent()
     {
         await using var bed = await StartAsync();

@@ -43,6 +43,9 @@ internal sealed class FakeBotFramework : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> ConnectorRequests { get; } = new();
 
+    /// <summary>How long the Connector takes to answer (after recording the request).</summary>
+    public TimeSpan ConnectorDelay { get; set; }
+
     /// <summary>Answers the n-th (0-based) Connector request; default 200 <c>{"id":"activity-1"}</c>.</summary>
     public Func<RecordedRequest, int, FakeResponse> ConnectorResponder { get; set; } = (_, _) => new FakeResponse(200, """{"id":"activity-1"}""");
 
@@ -127,6 +130,18 @@ internal sealed class FakeBotFramework : IAsyncDisposable
             var index = ConnectorRequests.Count;
             ConnectorRequests.Enqueue(request);
             var response = ConnectorResponder(request, index);
+            if (ConnectorDelay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(ConnectorDelay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
             context.Response.StatusCode = response.Status;
             foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             {

@@ -133,6 +133,22 @@ public sealed class TeamsAuthenticationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task FloodOfUnknownKids_ReadsTheMetadataOnceNotPerRequest()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server);
+        Assert.Equal(HttpStatusCode.OK, (await bed.PostSignedAsync(TeamsTestBed.Message("warm-up"))).StatusCode);
+        var fetchesBefore = bed.Fake.MetadataRequests;
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var stranger = new TestSigningKey($"random-{i}", "msteams");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await bed.PostAsync(Activity, $"Bearer {bed.Token(ServiceUrl, key: stranger)}")).StatusCode);
+        }
+
+        Assert.InRange(bed.Fake.MetadataRequests - fetchesBefore, 1, 2);
+    }
+
+    [Fact]
     public async Task KnownKid_UsesTheCachedKeys()
     {
         await using var bed = await TeamsTestBed.StartAsync(server);
