@@ -1,6 +1,7 @@
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Health;
 using MicroMove.Bot.Hosting;
+using MicroMove.Bot.Teams;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Postgres;
 
@@ -33,10 +34,12 @@ try
 
     // Prompts: cluster-wide dispatch (Quartz) and delivery workers, through the chat gateways.
     builder.Services.AddPrompts(builder.Configuration, connectionString);
+    builder.Services.AddTeams(builder.Configuration);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
     var app = builder.Build();
     app.MapHealthEndpoints();
+    app.MapTeamsEndpoints();
 
     // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.
     try

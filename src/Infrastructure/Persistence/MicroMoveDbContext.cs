@@ -25,6 +25,8 @@ public sealed class MicroMoveDbContext(DbContextOptions<MicroMoveDbContext> opti
 
     public DbSet<ConsoleMessageEntity> ConsoleMessages => Set<ConsoleMessageEntity>();
 
+    public DbSet<TeamsConversationEntity> TeamsConversations => Set<TeamsConversationEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -469,6 +469,60 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MicroMove.Infrastructure.Persistence.Entities.TeamsConversationEntity", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("AadObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("aad_object_id");
+
+                    b.Property<string>("BotId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("bot_id");
+
+                    b.Property<string>("ConversationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("conversation_type");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("service_url");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ConversationId")
+                        .HasName("pk_teams_conversations");
+
+                    b.HasIndex("ServiceUrl")
+                        .HasDatabaseName("ix_teams_conversations_service_url");
+
+                    b.HasIndex("TenantId", "AadObjectId")
+                        .HasDatabaseName("ix_teams_conversations_tenant_id_aad_object_id");
+
+                    b.ToTable("teams_conversations", "micromove");
+                });
+
             modelBuilder.Entity("MicroMove.Infrastructure.Persistence.Entities.WorkspaceEntity", b =>
                 {
                     b.Property<Guid>("Id")

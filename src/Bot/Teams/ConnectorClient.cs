@@ -1,0 +1,329 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace MicroMove.Bot.Teams;
+
+/// <summary>
+/// Bot Connector REST (v3) for Teams: create a 1:1 conversation, send, reply, update. Calls go only
+/// to service URLs seen in validated inbound activities, under <see cref="ConnectorRateLimiter"/>.
+/// Retries only what cannot duplicate a message: 429 (after Retry-After) and 412 for everything;
+/// 502/503/504 and timeouts only for idempotent calls (PUT update, create conversation — Teams
+/// returns the same conversation for the same user). A send POST that timed out or got a 5xx is
+/// reported as <see cref="ConnectorSendUncertain"/>, never resent here.
+/// </summary>
+internal sealed class ConnectorClient(
+    HttpClient http,
+    BotTokenProvider tokens,
+    ConnectorRateLimiter limiter,
+    TrustedServiceUrls trustedServiceUrls,
+    IOptions<TeamsOptions> options,
+    TimeProvider time,
+    ILogger<ConnectorClient> logger)
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan BaseBackoff = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private const int MaxErrorBodyChars = 16 * 1024;
+
+    private static readonly HashSet<string> UnreachableCodes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "BotNotInConversationRoster",
+        "ConversationBlockedByUser",
+        "BotDisabledByAdmin",
+        "MessageWritesBlocked",
+        "ConversationNotFound",
+    };
+
+    /// <summary>Opens (or finds: Teams answers the same id again) the 1:1 conversation with <paramref name="user"/>'s <c>UserId</c>.</summary>
+    public Task<ConnectorResult> CreateConversationAsync(ConversationReference user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(user.UserId) || string.IsNullOrEmpty(user.TenantId))
+        {
+            return Task.FromResult<ConnectorResult>(new ConnectorFailure(null, "BadArgument", "a 1:1 conversation needs the user id and tenant id", false));
+        }
+
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = $"28:{options.Value.AppId}" },
+            Members = [new ChannelAccount { Id = user.UserId }],
+            TenantId = user.TenantId,
+            ChannelData = new TeamsChannelData { Tenant = new TeamsTenantInfo { Id = user.TenantId } },
+        };
+        return CallAsync(
+            new Call("create-conversation", HttpMethod.Post, user.ServiceUrl, "v3/conversations", Idempotent: true, new ConnectorTarget(user.TenantId, null)),
+            () => JsonContent.Create(parameters, TeamsJsonContext.Default.ConversationParameters),
+            cancellationToken);
+    }
+
+    /// <summary>Posts a new activity to the conversation; the result's id is needed to update it later.</summary>
+    public Task<ConnectorResult> SendAsync(ConversationReference conversation, OutboundActivity activity, CancellationToken cancellationToken) =>
+        CallAsync(
+            new Call("send", HttpMethod.Post, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities", Idempotent: false, TargetOf(conversation)),
+            () => JsonContent.Create(activity, TeamsJsonContext.Default.OutboundActivity),
+            cancellationToken);
+
+    /// <summary>Posts a reply to <paramref name="replyToId"/> (in a channel: into its thread).</summary>
+    public Task<ConnectorResult> ReplyAsync(ConversationReference conversation, string replyToId, OutboundActivity activity, CancellationToken cancellationToken)
+    {
+        var reply = activity with { ReplyToId = replyToId };
+        return CallAsync(
+            new Call("reply", HttpMethod.Post, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities/{Escape(replyToId)}", Idempotent: false, TargetOf(conversation)),
+            () => JsonContent.Create(reply, TeamsJsonContext.Default.OutboundActivity),
+            cancellationToken);
+    }
+
+    /// <summary>Replaces activity <paramref name="activityId"/> (e.g. a prompt card after "Done"); safe to retry.</summary>
+    public Task<ConnectorResult> UpdateAsync(ConversationReference conversation, string activityId, OutboundActivity activity, CancellationToken cancellationToken)
+    {
+        var replacement = activity with { Id = activityId };
+        return CallAsync(
+            new Call("update", HttpMethod.Put, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities/{Escape(activityId)}", Idempotent: true, TargetOf(conversation)),
+            () => JsonContent.Create(replacement, TeamsJsonContext.Default.OutboundActivity),
+            cancellationToken);
+    }
+
+    private async Task<ConnectorResult> CallAsync(Call call, Func<HttpContent> content, CancellationToken cancellationToken)
+    {
+        if (!ServiceUrls.TryNormalize(call.ServiceUrl, out var serviceUrl))
+        {
+            return new ConnectorFailure(null, "InvalidServiceUrl", "the service URL is not an https URL", false);
+        }
+
+        if (!await trustedServiceUrls.IsTrustedAsync(serviceUrl, cancellationToken))
+        {
+            TeamsLog.UntrustedServiceUrl(logger, serviceUrl);
+            return new ConnectorFailure(null, "UntrustedServiceUrl", "the service URL was never seen in a validated inbound activity", false);
+        }
+
+        var tokenRefreshed = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var lease = await limiter.AcquireAsync(call.Target, cancellationToken);
+            if (!lease.IsAcquired)
+            {
+                return new ConnectorFailure(null, "LocallyThrottled", "too many calls queued for this tenant or conversation", true);
+            }
+
+            string token;
+            try
+            {
+                token = await tokens.GetTokenAsync(cancellationToken);
+            }
+            catch (BotTokenException exception)
+            {
+                return new ConnectorFailure(null, "TokenUnavailable", exception.Message, true);
+            }
+
+            var outcome = await AttemptAsync(call, serviceUrl, token, content, cancellationToken);
+            if (outcome.RefreshToken && !tokenRefreshed)
+            {
+                // A 401 is never applied: fetch a fresh token once and try again.
+                tokens.Invalidate();
+                tokenRefreshed = true;
+                attempt--;
+                continue;
+            }
+
+            if (outcome.Result is { } result)
+            {
+                return result;
+            }
+
+            if (attempt >= MaxAttempts || outcome.RetryReason is null)
+            {
+                return outcome.Exhausted ?? new ConnectorFailure(null, "RetriesExhausted", $"gave up after {attempt} attempts", true);
+            }
+
+            var delay = outcome.RetryAfter ?? Backoff(attempt);
+            TeamsLog.ConnectorRetry(logger, call.Method.Method, call.Operation, outcome.RetryReason, delay, attempt);
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private async Task<Outcome> AttemptAsync(Call call, string serviceUrl, string token, Func<HttpContent> content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(call.Method, ServiceUrls.Combine(serviceUrl, call.RelativePath)) { Content = content() };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var timeout = new CancellationTokenSource(AttemptTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Unanswered(call, "timed out");
+        }
+        catch (HttpRequestException exception) when (NeverSent(exception))
+        {
+            return Outcome.Retry($"connection failed ({exception.HttpRequestError})", null, new ConnectorFailure(null, "ConnectionFailed", "the Connector could not be reached", true));
+        }
+        catch (HttpRequestException exception)
+        {
+            return Unanswered(call, $"transport error ({exception.HttpRequestError})");
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                var body = await ReadResourceAsync(response, cancellationToken);
+                return Outcome.Done(new ConnectorSuccess(body?.Id, body?.ActivityId));
+            }
+
+            var errorBody = await ReadErrorBodyAsync(response, cancellationToken);
+            var code = ErrorCode(errorBody);
+            var correlation = response.Headers.TryGetValues("MS-CV", out var values) ? values.FirstOrDefault() : null;
+            TeamsLog.ConnectorError(logger, call.Method.Method, call.Operation, status, code, correlation);
+
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.TooManyRequests:
+                    return Outcome.Retry("throttled (429)", RetryAfter(response), new ConnectorFailure(status, "Throttled", "still throttled after retries", true));
+                case HttpStatusCode.PreconditionFailed:
+                    return Outcome.Retry("precondition failed (412)", null, new ConnectorFailure(status, "PreconditionFailed", "concurrent operations kept conflicting", true));
+                case HttpStatusCode.Unauthorized:
+                    return new Outcome(new ConnectorFailure(status, string.IsNullOrEmpty(code) ? "Unauthorized" : code, "the Connector refused our token", false), null, null, null, RefreshToken: true);
+                case HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout:
+                    return call.Idempotent
+                        ? Outcome.Retry($"HTTP {status}", null, new ConnectorFailure(status, "ServiceUnavailable", "the Connector stayed unavailable", true))
+                        : Uncertain(call, $"HTTP {status}");
+                case HttpStatusCode.Forbidden or HttpStatusCode.NotFound when UnreachableCodes.Contains(code):
+                    return Outcome.Done(new RecipientUnreachable(code, status));
+                default:
+                    if (status >= 500)
+                    {
+                        // Docs: don't retry 500. A POST may have been applied.
+                        return call.Idempotent ? Outcome.Done(new ConnectorFailure(status, Code(code, "ServiceError"), "the Connector failed", true)) : Uncertain(call, $"HTTP {status}");
+                    }
+
+                    return Outcome.Done(new ConnectorFailure(status, Code(code, response.StatusCode.ToString()), "the Connector refused the request", false));
+            }
+        }
+    }
+
+    private Outcome Unanswered(Call call, string reason) =>
+        call.Idempotent
+            ? Outcome.Retry(reason, null, new ConnectorFailure(null, "Unanswered", $"the Connector did not answer ({reason})", true))
+            : Uncertain(call, reason);
+
+    private Outcome Uncertain(Call call, string reason)
+    {
+        TeamsLog.ConnectorUncertain(logger, call.Method.Method, call.Operation, reason);
+        return Outcome.Done(new ConnectorSendUncertain(reason));
+    }
+
+    private static string Code(string code, string fallback) => string.IsNullOrEmpty(code) ? fallback : code;
+
+    /// <summary>Failures that happen before a byte of the request left: safe to retry any method.</summary>
+    private static bool NeverSent(HttpRequestException exception) =>
+        exception.HttpRequestError == HttpRequestError.NameResolutionError
+        || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
+
+    /// <summary>Retry-After as seconds or as a date (read on our clock), capped at <see cref="MaxRetryAfter"/>.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        TimeSpan? wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
+        if (wait is not { } value)
+        {
+            return null;
+        }
+
+        return value < TimeSpan.Zero ? TimeSpan.Zero : value > MaxRetryAfter ? MaxRetryAfter : value;
+    }
+
+    private static TimeSpan Backoff(int attempt)
+    {
+        var exponential = BaseBackoff * Math.Pow(2, attempt - 1);
+        var capped = exponential > MaxBackoff ? MaxBackoff : exponential;
+        var jitter = TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(0, (int)(capped.TotalMilliseconds / 2) + 1));
+        return capped / 2 + jitter;
+    }
+
+    private static ConnectorTarget TargetOf(ConversationReference conversation) => new(conversation.TenantId, conversation.ConversationId);
+
+    /// <summary>Teams ids contain ':', ';', '@' and '=': every path segment is escaped.</summary>
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    private static async Task<ResourceResponse?> ReadResourceAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(text, TeamsJsonContext.Default.ResourceResponse);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return text.Length > MaxErrorBodyChars ? text[..MaxErrorBodyChars] : text;
+    }
+
+    /// <summary>
+    /// Teams' error code: <c>{"error":{"code"}}</c>, or the <c>subCode</c> inside the JSON string
+    /// <c>message</c> of <c>{"errorCode":209,"message":"{…}"}</c>; else a known code named in the body.
+    /// </summary>
+    internal static string ErrorCode(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                    && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
+                {
+                    return code.GetString() ?? string.Empty;
+                }
+
+                if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
+                    && ErrorCode(message.GetString() ?? string.Empty) is { Length: > 0 } inner)
+                {
+                    return inner;
+                }
+
+                if (root.TryGetProperty("subCode", out var subCode) && subCode.ValueKind == JsonValueKind.String)
+                {
+                    return subCode.GetString() ?? string.Empty;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: look for a known code in the text.
+        }
+
+        return UnreachableCodes.FirstOrDefault(known => body.Contains(known, StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
+    }
+
+    private sealed record Call(string Operation, HttpMethod Method, string ServiceUrl, string RelativePath, bool Idempotent, ConnectorTarget Target);
+
+    private sealed record Outcome(ConnectorResult? Result, string? RetryReason, TimeSpan? RetryAfter, ConnectorResult? Exhausted, bool RefreshToken = false)
+    {
+        public static Outcome Done(ConnectorResult result) => new(result, null, null, null);
+
+        public static Outcome Retry(string reason, TimeSpan? retryAfter, ConnectorResult whenExhausted) => new(null, reason, retryAfter, whenExhausted);
+    }
+}

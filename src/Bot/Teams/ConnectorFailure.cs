@@ -1,0 +1,8 @@
+namespace MicroMove.Bot.Teams;
+
+/// <summary>
+/// Not applied. <see cref="Code"/> is Teams' error code or ours (<c>UntrustedServiceUrl</c>,
+/// <c>TokenUnavailable</c>, <c>RetriesExhausted</c>, <c>LocallyThrottled</c>…); <see cref="Retryable"/> says
+/// whether trying again later may work.
+/// </summary>
+internal sealed record ConnectorFailure(int? StatusCode, string Code, string Message, bool Retryable) : ConnectorResult;

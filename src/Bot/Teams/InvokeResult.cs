@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace MicroMove.Bot.Teams;
+
+/// <summary>
+/// The HTTP answer to an invoke: a status and an optional JSON body in the
+/// <c>{statusCode, type, value}</c> envelope Teams expects.
+/// </summary>
+internal sealed record InvokeResult(int HttpStatusCode, JsonElement? Body)
+{
+    public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
+    public const string MessageType = "application/vnd.microsoft.activity.message";
+    public const string ErrorType = "application/vnd.microsoft.error";
+
+    /// <summary>Unhandled invoke name: 501 with no body (the SDKs' default).</summary>
+    public static InvokeResult NotImplemented { get; } = new(StatusCodes.Status501NotImplemented, null);
+
+    /// <summary>An invoke consciously ignored: 200 <c>{}</c>.</summary>
+    public static InvokeResult Ignored { get; } = new(StatusCodes.Status200OK, EmptyObject());
+
+    /// <summary>Replace the card for the user who pressed the button (or whose client refreshed it).</summary>
+    public static InvokeResult Card(JsonElement card) => Envelope(StatusCodes.Status200OK, AdaptiveCardType, writer => card.WriteTo(writer));
+
+    /// <summary>Show a transient message instead of changing the card.</summary>
+    public static InvokeResult Message(string text) => Envelope(StatusCodes.Status200OK, MessageType, writer => writer.WriteStringValue(text));
+
+    /// <summary>An error banner: <paramref name="statusCode"/> 400 (bad input) or 500 (our fault).</summary>
+    public static InvokeResult Error(int statusCode, string code, string message) =>
+        Envelope(statusCode, ErrorType, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", code);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        });
+
+    private static JsonElement EmptyObject()
+    {
+        using var document = JsonDocument.Parse("{}");
+        return document.RootElement.Clone();
+    }
+
+    private static InvokeResult Envelope(int statusCode, string type, Action<Utf8JsonWriter> writeValue)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("statusCode", statusCode);
+            writer.WriteString("type", type);
+            writer.WritePropertyName("value");
+            writeValue(writer);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return new InvokeResult(StatusCodes.Status200OK, document.RootElement.Clone());
+    }
+}

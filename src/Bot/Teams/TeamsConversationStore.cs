@@ -1,0 +1,48 @@
+using MicroMove.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MicroMove.Bot.Teams;
+
+/// <summary>
+/// The latest conversation reference per Teams conversation, in <c>teams_conversations</c>.
+/// Every validated inbound activity refreshes its conversation's row (the service URL can move).
+/// </summary>
+internal sealed class TeamsConversationStore(MicroMoveDbContext db, TrustedServiceUrls trusted, TimeProvider time)
+{
+    /// <summary>Upserts the reference; null fields keep what was known before.</summary>
+    public async Task RememberAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        if (!ServiceUrls.TryNormalize(reference.ServiceUrl, out var serviceUrl))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO micromove.teams_conversations
+                (conversation_id, service_url, tenant_id, conversation_type, user_id, aad_object_id, bot_id, last_seen_at)
+            VALUES ({reference.ConversationId}, {serviceUrl}, {reference.TenantId}, {reference.ConversationType},
+                    {reference.UserId}, {reference.AadObjectId}, {reference.BotId}, {now})
+            ON CONFLICT (conversation_id) DO UPDATE SET
+                service_url = EXCLUDED.service_url,
+                tenant_id = COALESCE(EXCLUDED.tenant_id, teams_conversations.tenant_id),
+                conversation_type = COALESCE(EXCLUDED.conversation_type, teams_conversations.conversation_type),
+                user_id = COALESCE(EXCLUDED.user_id, teams_conversations.user_id),
+                aad_object_id = COALESCE(EXCLUDED.aad_object_id, teams_conversations.aad_object_id),
+                bot_id = COALESCE(EXCLUDED.bot_id, teams_conversations.bot_id),
+                last_seen_at = GREATEST(EXCLUDED.last_seen_at, teams_conversations.last_seen_at)
+            """,
+            cancellationToken);
+        trusted.Add(serviceUrl);
+    }
+
+    public async Task<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var row = await db.TeamsConversations.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+        return row is null
+            ? null
+            : new ConversationReference(row.ConversationId, row.ServiceUrl, row.TenantId, row.UserId, row.AadObjectId, row.BotId, row.ConversationType);
+    }
+}

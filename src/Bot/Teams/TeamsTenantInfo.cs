@@ -1,0 +1,7 @@
+namespace MicroMove.Bot.Teams;
+
+/// <summary><c>channelData.tenant</c>.</summary>
+internal sealed record TeamsTenantInfo
+{
+    public string? Id { get; init; }
+}
