@@ -1,5 +1,6 @@
 using MicroMove.Bot.Health;
 using MicroMove.Bot.Hosting;
+using MicroMove.Bot.Slack;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Postgres;
 
@@ -29,10 +30,12 @@ try
     builder.Services.AddSingleton(CredentialKeySetup.Resolve(builder.Configuration, builder.Environment));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHealth();
+    builder.Services.AddSlack(builder.Configuration);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
     var app = builder.Build();
     app.MapHealthEndpoints();
+    app.MapSlackEndpoints();
 
     // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.
     try
