@@ -1,6 +1,5 @@
 using MicroMove.Bot.Health;
 using MicroMove.Bot.Hosting;
-using MicroMove.Bot.Slack;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Postgres;
 

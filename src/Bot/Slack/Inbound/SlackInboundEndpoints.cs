@@ -72,10 +72,18 @@ internal sealed class SlackInboundEndpoints(
         if (!queue.TryEnqueue(work))
         {
             // Forget the id so Slack's retry is processed, and let it retry.
-            await db.ProcessedInboundEvents
-                .Where(e => e.Platform == ChatPlatform.Slack && e.EventId == context.EventId)
-                .ExecuteDeleteAsync(http.RequestAborted);
             logger.SlackQueueFull(work.Description);
+            try
+            {
+                await db.ProcessedInboundEvents
+                    .Where(e => e.Platform == ChatPlatform.Slack && e.EventId == context.EventId)
+                    .ExecuteDeleteAsync(http.RequestAborted);
+            }
+            catch (Exception exception) when (exception is DbException or TimeoutException)
+            {
+                logger.SlackDedupeUnavailable(exception, context.EventId);
+            }
+
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
