@@ -31,7 +31,9 @@ internal static class SlackRegistration
             var baseUrl = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             http.Timeout = WebApiTimeout;
-        });
+        })
+        // The default HttpClient logging would write response_url paths (capability URLs); our own lines name only the method and team.
+        .RemoveAllLoggers();
         return services;
     }
 

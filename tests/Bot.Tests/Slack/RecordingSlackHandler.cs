@@ -10,16 +10,33 @@ internal sealed class RecordingSlackHandler : ISlackInboundHandler
 
     public Func<SlackViewSubmission, SlackViewSubmissionResult> OnViewSubmission { get; set; } = _ => SlackViewSubmissionResult.Close;
 
+    /// <summary>How long a view submission takes (honouring the cancellation token), to test the 3 s budget.</summary>
+    public TimeSpan ViewSubmissionDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Commands whose text is this make the handler throw (after recording them).</summary>
+    public string? FailOnCommandText { get; set; }
+
     public Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken) => Record(slackEvent);
 
-    public Task HandleCommandAsync(SlackCommand command, CancellationToken cancellationToken) => Record(command);
+    public Task HandleCommandAsync(SlackCommand command, CancellationToken cancellationToken)
+    {
+        Received.Enqueue(command);
+        return command.Text == FailOnCommandText
+            ? throw new InvalidOperationException("feature failed")
+            : Task.CompletedTask;
+    }
 
     public Task HandleInteractionAsync(SlackInteraction interaction, CancellationToken cancellationToken) => Record(interaction);
 
-    public Task<SlackViewSubmissionResult> HandleViewSubmissionAsync(SlackViewSubmission submission, CancellationToken cancellationToken)
+    public async Task<SlackViewSubmissionResult> HandleViewSubmissionAsync(SlackViewSubmission submission, CancellationToken cancellationToken)
     {
         Received.Enqueue(submission);
-        return Task.FromResult(OnViewSubmission(submission));
+        if (ViewSubmissionDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ViewSubmissionDelay, cancellationToken);
+        }
+
+        return OnViewSubmission(submission);
     }
 
     public Task HandleInstalledAsync(SlackInstallation installation, CancellationToken cancellationToken) => Record(installation);

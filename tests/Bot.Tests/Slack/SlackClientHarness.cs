@@ -3,6 +3,7 @@ using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MicroMove.Bot.Tests.Slack;
@@ -13,14 +14,17 @@ internal sealed class SlackClientHarness : IAsyncDisposable
     public const string ClientId = "1234.5678";
     public const string ClientSecret = "client-secret-value";
 
-    private SlackClientHarness(FakeSlackApi api, ServiceProvider services, FakeTimeProvider time)
+    private SlackClientHarness(FakeSlackApi api, ServiceProvider services, FakeTimeProvider time, CapturingLoggerProvider logs)
     {
+        Logs = logs;
         Api = api;
         Services = services;
         Time = time;
     }
 
     public FakeSlackApi Api { get; }
+
+    public CapturingLoggerProvider Logs { get; }
 
     public ServiceProvider Services { get; }
 
@@ -48,7 +52,10 @@ internal sealed class SlackClientHarness : IAsyncDisposable
         }
 
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time);
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .AddSingleton<TimeProvider>(time);
         services.AddSlack(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         if (connectionString is not null)
         {
@@ -56,7 +63,7 @@ internal sealed class SlackClientHarness : IAsyncDisposable
             services.AddSingleton(CredentialProtector.FromBase64(CredentialProtector.NewBase64Key()));
         }
 
-        return new SlackClientHarness(api, services.BuildServiceProvider(), time);
+        return new SlackClientHarness(api, services.BuildServiceProvider(), time, logs);
     }
 
     /// <summary>Moves the fake clock on in small steps until the call has finished (it may be waiting out a Retry-After or a backoff).</summary>

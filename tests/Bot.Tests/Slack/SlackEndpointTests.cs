@@ -146,6 +146,46 @@ public sealed class SlackEndpointTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task ViewSubmission_HandlerTooSlow_ClosesTheModalWithinThreeSeconds()
+    {
+        var (app, handler) = await SlackTestApps.StartAsync(server);
+        await using var _app = app;
+        handler.ViewSubmissionDelay = TimeSpan.FromSeconds(20);
+        var client = app.CreateClient();
+        await client.GetAsync(new Uri("/healthz", UriKind.Relative), Cancel);
+
+        var stopwatch = Stopwatch.StartNew();
+        var response = await client.SendAsync(
+            SlackRequestSigner.Form("/slack/interactions", SlackFixtures.AsInteractionForm(SlackFixtures.Text("view_submission.json"))), Cancel);
+        stopwatch.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"answered after {stopwatch.Elapsed}");
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task HandlerFailure_IsSwallowedAndTheWorkerGoesOn()
+    {
+        var (app, handler) = await SlackTestApps.StartAsync(server);
+        await using var _app = app;
+        handler.FailOnCommandText = "Hi";
+        var client = app.CreateClient();
+        var failing = SlackFixtures.Text("slash_command_enterprise.txt");
+
+        for (var i = 0; i < SlackInboundWorker.Concurrency + 1; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SlackRequestSigner.Form("/slack/commands", failing), Cancel)).StatusCode);
+        }
+
+        var working = failing.Replace("text=Hi", "text=now", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SlackRequestSigner.Form("/slack/commands", working), Cancel)).StatusCode);
+
+        var commands = await handler.WaitForAsync<SlackCommand>(SlackInboundWorker.Concurrency + 2);
+        Assert.Contains(commands, command => command.Text == "now");
+    }
+
+    [Fact]
     public async Task BadSignatures_Are401WithNoDetailAndNothingIsHandedOn()
     {
         var (app, handler) = await SlackTestApps.StartAsync(server);

@@ -316,6 +316,32 @@ public sealed class SlackWebApiClientTests
     }
 
     [Fact]
+    public async Task Logs_NeverContainTokensOrClientSecrets()
+    {
+        await using var harness = await SlackClientHarness.StartAsync();
+        harness.Api.Then(
+            FakeSlackResponse.Json("{\"ok\":false,\"error\":\"invalid_auth\"}"),
+            FakeSlackResponse.Json("boom", 500),
+            FakeSlackResponse.RateLimited(1),
+            FakeSlackResponse.Fixture("users_info.json"),
+            FakeSlackResponse.Fixture("oauth_v2_access.json"));
+
+        await Assert.ThrowsAsync<SlackApiException>(() => harness.Client.PostMessageAsync(Token, "C1", "hi", cancellationToken: Cancel));
+        await Assert.ThrowsAsync<SlackApiException>(() => harness.Client.PostMessageAsync(Token, "C1", "hi", cancellationToken: Cancel));
+        await harness.AdvanceUntilDoneAsync(harness.Client.GetUserAsync(Token, "W012A3CDE", Cancel));
+        await harness.Client.ExchangeOAuthCodeAsync("c0de", null, Cancel);
+
+        Assert.NotEmpty(harness.Logs.Lines);
+        Assert.All(harness.Logs.Lines, line =>
+        {
+            Assert.DoesNotContain("xoxb", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(SlackClientHarness.ClientSecret, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("Bearer", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("Basic ", line, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void BotToken_NeverShowsTheTokenWhenPrinted() =>
         Assert.DoesNotContain("xoxb-test-token", Token.ToString(), StringComparison.Ordinal);
 }
