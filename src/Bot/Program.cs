@@ -35,11 +35,13 @@ try
     // Prompts: cluster-wide dispatch (Quartz) and delivery workers, through the chat gateways.
     builder.Services.AddPrompts(builder.Configuration, connectionString);
     builder.Services.AddTeams(builder.Configuration);
+    builder.Services.AddSlack(builder.Configuration);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
     var app = builder.Build();
     app.MapHealthEndpoints();
     app.MapTeamsEndpoints();
+    app.MapSlackEndpoints();
 
     // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.
     try
