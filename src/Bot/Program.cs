@@ -1,3 +1,4 @@
+using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Health;
 using MicroMove.Bot.Hosting;
@@ -34,6 +35,7 @@ try
 
     // Prompts: cluster-wide dispatch (Quartz) and delivery workers, through the chat gateways.
     builder.Services.AddPrompts(builder.Configuration, connectionString);
+    builder.Services.AddConversation();
     builder.Services.AddTeams(builder.Configuration);
     builder.Services.AddSlack(builder.Configuration);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -25,7 +25,6 @@ internal sealed partial class PromptDispatcher(
     IOptions<PromptOptions> options,
     ILogger<PromptDispatcher> logger)
 {
-    private static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(14);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<DispatchResult> DispatchDueAsync(CancellationToken cancellationToken)
@@ -68,7 +67,7 @@ internal sealed partial class PromptDispatcher(
             .Where(w => workspaceIds.Contains(w.Id) && w.Active)
             .Select(w => w.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
-        var history = await LoadHistoryAsync(personIds, now, cancellationToken);
+        var history = await RotationHistories.LoadAsync(db, personIds, now, cancellationToken);
 
         var rows = new DeliveryRows();
         var nextPrompts = new List<(Guid Id, DateTimeOffset? Next)>();
@@ -128,30 +127,6 @@ internal sealed partial class PromptDispatcher(
         }
 
         return due.NextPromptAt;
-    }
-
-    private async Task<Dictionary<Guid, RotationHistory>> LoadHistoryAsync(List<Guid> personIds, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var since = now - HistoryWindow;
-        var offered = await db.PromptDeliveries
-            .Where(d => personIds.Contains(d.PersonId) && d.Kind == DeliveryKind.Prompt && d.DueAt >= now.AddDays(-2)
-                && d.Status != DeliveryStatus.Missed && d.Status != DeliveryStatus.Failed)
-            .Select(d => new { d.PersonId, d.DueAt, d.Routine, d.Movements })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var logged = await db.LogEntries
-            .Where(e => personIds.Contains(e.PersonId) && e.DoneAt >= since)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-
-        var offeredByPerson = offered.ToLookup(d => d.PersonId, d => new PastSet(
-            d.DueAt,
-            RoutineKinds.TryParse(d.Routine),
-            [.. d.Movements.Select(m => MovementSlugs.TryParse(m.Movement, out var id) ? id : (MovementId?)null).OfType<MovementId>()]));
-        var loggedByPerson = logged.ToLookup(e => e.PersonId, e => e.ToLogEntry());
-        return personIds.ToDictionary(
-            id => id,
-            id => new RotationHistory([.. offeredByPerson[id]], [.. loggedByPerson[id]]));
     }
 
     private async Task AdvanceAsync(List<(Guid Id, DateTimeOffset? Next)> nextPrompts, CancellationToken cancellationToken)

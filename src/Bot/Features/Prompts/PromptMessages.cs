@@ -1,6 +1,7 @@
 using MicroMove.Domain.Catalogue;
 using MicroMove.Domain.Messages;
 using MicroMove.Domain.Rotation;
+using MicroMove.Domain.Tracking;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Persistence.Entities;
 
@@ -12,13 +13,14 @@ internal static class PromptMessages
     /// <summary>The reference actions carry back: the delivery's id.</summary>
     public static string Reference(PromptDeliveryEntity delivery) => delivery.Id.ToString("N");
 
-    public static MovementPromptMessage For(PromptDeliveryEntity delivery)
+    public static MovementPromptMessage For(PromptDeliveryEntity delivery, FatigueRating? before = null)
     {
         var movements = delivery.Movements
             .Select(m => MovementSlugs.TryParse(m.Movement, out var id) ? new PlannedMovement(MovementCatalogue.Get(id), m.Reps) : null)
             .OfType<PlannedMovement>()
             .ToList();
         var tip = MovementCatalogue.Mistakes.FirstOrDefault(m => m.Id.ToString() == delivery.Tip) ?? MovementCatalogue.Mistakes[0];
-        return MovementPromptMessage.For(RoutineKinds.TryParse(delivery.Routine), null, movements, tip, delivery.Notes, Reference(delivery));
+        var focus = delivery.Kind == DeliveryKind.InstantSet && delivery.SlotKey.Split('/').ElementAtOrDefault(1) is { Length: > 0 } named ? named : null;
+        return MovementPromptMessage.For(RoutineKinds.TryParse(delivery.Routine), focus, movements, tip, delivery.Notes, Reference(delivery), before);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<Pro
             table.HasCheckConstraint("ck_prompt_deliveries_status", $"status IN ({StorageConversions.SqlList<DeliveryStatus>()})");
             table.HasCheckConstraint("ck_prompt_deliveries_kind", $"kind IN ({StorageConversions.SqlList<DeliveryKind>()})");
             table.HasCheckConstraint("ck_prompt_deliveries_attempts", "attempts >= 0");
+            table.HasCheckConstraint("ck_prompt_deliveries_fatigue_before", "fatigue_before BETWEEN 1 AND 5");
         });
         builder.Property(d => d.Kind).HasConversion(StorageConversions.LowerCase<DeliveryKind>()).HasMaxLength(32);
         builder.Property(d => d.Status).HasConversion(StorageConversions.LowerCase<DeliveryStatus>()).HasMaxLength(16);

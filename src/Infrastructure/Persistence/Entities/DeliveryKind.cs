@@ -1,8 +1,9 @@
 namespace MicroMove.Infrastructure.Persistence.Entities;
 
-/// <summary>What a delivery carries: a movement prompt or a weekly summary.</summary>
+/// <summary>What a delivery carries: a movement prompt at a slot, an instant set asked for on demand, or a weekly summary.</summary>
 public enum DeliveryKind
 {
     Prompt,
     WeeklySummary,
+    InstantSet,
 }

@@ -34,6 +34,12 @@ public sealed class PromptDeliveryEntity
     /// <summary>Why the set differs from the routine's plain suggestion, in plain words.</summary>
     public List<string> Notes { get; set; } = [];
 
+    /// <summary>"How do you feel before?" when answered before "Done" (1–5).</summary>
+    public short? FatigueBefore { get; set; }
+
+    /// <summary>How often this prompt was snoozed; each snooze is a new delivery keyed "{slot}/snooze-{n}".</summary>
+    public int Snoozes { get; set; }
+
     public DeliveryStatus Status { get; set; }
 
     public int Attempts { get; set; }

@@ -371,6 +371,10 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<short?>("FatigueBefore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("fatigue_before");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -424,6 +428,10 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("slot_key");
 
+                    b.Property<int>("Snoozes")
+                        .HasColumnType("integer")
+                        .HasColumnName("snoozes");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -463,7 +471,9 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_prompt_deliveries_attempts", "attempts >= 0");
 
-                            t.HasCheckConstraint("ck_prompt_deliveries_kind", "kind IN ('prompt', 'weeklysummary')");
+                            t.HasCheckConstraint("ck_prompt_deliveries_fatigue_before", "fatigue_before BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_prompt_deliveries_kind", "kind IN ('prompt', 'weeklysummary', 'instantset')");
 
                             t.HasCheckConstraint("ck_prompt_deliveries_status", "status IN ('pending', 'claimed', 'sent', 'failed', 'missed')");
                         });
