@@ -1,0 +1,92 @@
+using MicroMove.Infrastructure.Persistence;
+using MicroMove.Infrastructure.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace MicroMove.Bench;
+
+/// <summary>
+/// The PostgreSQL a benchmark runs on: MICROMOVE_BENCH_POSTGRES (a connection string whose
+/// user may create databases), or a throw-away local cluster on loopback, like the tests.
+/// </summary>
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly LocalPostgresCluster? _cluster;
+    private readonly string? _folder;
+    private readonly string _admin;
+
+    private BenchDatabase(LocalPostgresCluster? cluster, string? folder, string admin)
+    {
+        _cluster = cluster;
+        _folder = folder;
+        _admin = admin;
+    }
+
+    public static async Task<BenchDatabase> StartAsync()
+    {
+        var external = Environment.GetEnvironmentVariable("MICROMOVE_BENCH_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            return new BenchDatabase(null, null, external);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"micromove-bench-{Guid.NewGuid():N}");
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var cluster = await LocalPostgresCluster.StartAsync(
+            new LocalPostgresOptions { DataDirectory = Path.Combine(folder, "postgres"), Port = port, Ephemeral = true },
+            NullLogger.Instance,
+            CancellationToken.None);
+        return new BenchDatabase(cluster, folder, cluster.ConnectionStringFor("postgres"));
+    }
+
+    /// <summary>A new, migrated database; returns its connection string.</summary>
+    public async Task<string> CreateAsync(string name)
+    {
+        await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        await ExecuteAsync(_admin, $"CREATE DATABASE {name}");
+        var connectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = name, MaxPoolSize = 200 }.ConnectionString;
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddMicroMoveDatabase(connectionString)
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return connectionString;
+    }
+
+    public async Task DropAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+
+    public static async Task ExecuteAsync(string connectionString, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAsync(CancellationToken.None);
+        }
+
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
