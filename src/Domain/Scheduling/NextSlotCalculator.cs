@@ -91,12 +91,16 @@ public static class NextSlotCalculator
             .GroupBy(slot => slot.At)
             .Select(MostSpecific);
 
+        // Most days have no clock change: one offset for the whole day spares the per-slot zone lookups.
+        var uniformOffset = UniformOffset(date, zone);
         return planned
             .Select(slot => new SlotOccurrence(
                 slot.Routine,
                 date,
                 TimeOnly.FromTimeSpan(slot.At),
-                LocalTimeResolver.ToInstant(date.ToDateTime(TimeOnly.FromTimeSpan(slot.At)), zone)))
+                uniformOffset is { } offset
+                    ? new DateTimeOffset(date.ToDateTime(TimeOnly.FromTimeSpan(slot.At)), offset)
+                    : LocalTimeResolver.ToInstant(date.ToDateTime(TimeOnly.FromTimeSpan(slot.At)), zone)))
             .GroupBy(slot => slot.DueAt)
             .Select(sameInstant => sameInstant
                 .OrderByDescending(slot => RoutineKinds.Specificity(slot.Routine))
@@ -105,6 +109,23 @@ public static class NextSlotCalculator
             .Where(slot => schedule.PausedUntil is not { } pausedUntil || slot.DueAt >= pausedUntil)
             .OrderBy(slot => slot.DueAt)
             .ToList();
+    }
+
+    /// <summary>
+    /// The zone's offset for the whole local date when no clock change happens during it (the same
+    /// offset at its first and last minute, neither in a gap nor repeated); otherwise null.
+    /// </summary>
+    private static TimeSpan? UniformOffset(DateOnly date, TimeZoneInfo zone)
+    {
+        var first = date.ToDateTime(TimeOnly.MinValue);
+        var last = date.ToDateTime(new TimeOnly(23, 59));
+        if (zone.IsInvalidTime(first) || zone.IsAmbiguousTime(first) || zone.IsInvalidTime(last) || zone.IsAmbiguousTime(last))
+        {
+            return null;
+        }
+
+        var offset = zone.GetUtcOffset(first);
+        return offset == zone.GetUtcOffset(last) ? offset : null;
     }
 
     private static (RoutineKind Routine, TimeSpan At) MostSpecific(IEnumerable<(RoutineKind Routine, TimeSpan At)> sameTime) =>
