@@ -1,3 +1,4 @@
+using MicroMove.Bot.Chat;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,14 @@ internal static class SlackRegistration
         })
         // The default HttpClient logging would write response_url paths (capability URLs); our own lines name only the method and team.
         .RemoveAllLoggers();
+
+        // Deliveries to Slack workspaces only where Slack is on (signing secret set); otherwise a
+        // Slack workspace's delivery fails with "no chat gateway" instead of calling Slack.
+        if (!string.IsNullOrWhiteSpace(configuration.GetSection(SlackOptions.SectionName)[nameof(SlackOptions.SigningSecret)]))
+        {
+            services.AddSingleton<IChatGateway, SlackGateway>();
+        }
+
         return services;
     }
 

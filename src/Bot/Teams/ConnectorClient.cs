@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace MicroMove.Bot.Teams;
@@ -14,6 +15,9 @@ namespace MicroMove.Bot.Teams;
 /// 502/503/504 and timeouts only for idempotent calls (PUT update, create conversation — Teams
 /// returns the same conversation for the same user). A send POST that timed out or got a 5xx is
 /// reported as <see cref="ConnectorSendUncertain"/>, never resent here.
+/// With a <c>maxRateLimitWait</c>, the time spent waiting for the local limiter and for Retry-After
+/// or backoff pauses is bounded: when a wait would go past it, the call returns a retryable
+/// <see cref="ConnectorFailure"/> with <see cref="ConnectorFailure.RetryAfter"/> instead (nothing applied).
 /// </summary>
 internal sealed class ConnectorClient(
     HttpClient http,
@@ -29,6 +33,7 @@ internal sealed class ConnectorClient(
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan BaseBackoff = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LocalRetryAfter = TimeSpan.FromSeconds(1);
     private const int MaxErrorBodyChars = 16 * 1024;
 
     private static readonly HashSet<string> UnreachableCodes = new(StringComparer.OrdinalIgnoreCase)
@@ -41,7 +46,11 @@ internal sealed class ConnectorClient(
     };
 
     /// <summary>Opens (or finds: Teams answers the same id again) the 1:1 conversation with <paramref name="user"/>'s <c>UserId</c>.</summary>
-    public Task<ConnectorResult> CreateConversationAsync(ConversationReference user, CancellationToken cancellationToken)
+    public Task<ConnectorResult> CreateConversationAsync(ConversationReference user, CancellationToken cancellationToken) =>
+        CreateConversationAsync(user, null, cancellationToken);
+
+    /// <summary>Create conversation with bounded rate-limit waits (see the class remarks).</summary>
+    public Task<ConnectorResult> CreateConversationAsync(ConversationReference user, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(user.UserId) || string.IsNullOrEmpty(user.TenantId))
         {
@@ -59,14 +68,20 @@ internal sealed class ConnectorClient(
         return CallAsync(
             new Call("create-conversation", HttpMethod.Post, user.ServiceUrl, "v3/conversations", Idempotent: true, new ConnectorTarget(user.TenantId, null)),
             () => JsonContent.Create(parameters, TeamsJsonContext.Default.ConversationParameters),
+            Deadline(maxRateLimitWait),
             cancellationToken);
     }
 
     /// <summary>Posts a new activity to the conversation; the result's id is needed to update it later.</summary>
     public Task<ConnectorResult> SendAsync(ConversationReference conversation, OutboundActivity activity, CancellationToken cancellationToken) =>
+        SendAsync(conversation, activity, null, cancellationToken);
+
+    /// <summary>Send with bounded rate-limit waits (see the class remarks).</summary>
+    public Task<ConnectorResult> SendAsync(ConversationReference conversation, OutboundActivity activity, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken) =>
         CallAsync(
             new Call("send", HttpMethod.Post, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities", Idempotent: false, TargetOf(conversation)),
             () => JsonContent.Create(activity, TeamsJsonContext.Default.OutboundActivity),
+            Deadline(maxRateLimitWait),
             cancellationToken);
 
     /// <summary>Posts a reply to <paramref name="replyToId"/> (in a channel: into its thread).</summary>
@@ -76,20 +91,29 @@ internal sealed class ConnectorClient(
         return CallAsync(
             new Call("reply", HttpMethod.Post, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities/{Escape(replyToId)}", Idempotent: false, TargetOf(conversation)),
             () => JsonContent.Create(reply, TeamsJsonContext.Default.OutboundActivity),
+            null,
             cancellationToken);
     }
 
     /// <summary>Replaces activity <paramref name="activityId"/> (e.g. a prompt card after "Done"); safe to retry.</summary>
-    public Task<ConnectorResult> UpdateAsync(ConversationReference conversation, string activityId, OutboundActivity activity, CancellationToken cancellationToken)
+    public Task<ConnectorResult> UpdateAsync(ConversationReference conversation, string activityId, OutboundActivity activity, CancellationToken cancellationToken) =>
+        UpdateAsync(conversation, activityId, activity, null, cancellationToken);
+
+    /// <summary>Update with bounded rate-limit waits (see the class remarks).</summary>
+    public Task<ConnectorResult> UpdateAsync(
+        ConversationReference conversation, string activityId, OutboundActivity activity, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken)
     {
         var replacement = activity with { Id = activityId };
         return CallAsync(
             new Call("update", HttpMethod.Put, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities/{Escape(activityId)}", Idempotent: true, TargetOf(conversation)),
             () => JsonContent.Create(replacement, TeamsJsonContext.Default.OutboundActivity),
+            Deadline(maxRateLimitWait),
             cancellationToken);
     }
 
-    private async Task<ConnectorResult> CallAsync(Call call, Func<HttpContent> content, CancellationToken cancellationToken)
+    private DateTimeOffset? Deadline(TimeSpan? maxRateLimitWait) => maxRateLimitWait is { } wait ? time.GetUtcNow() + wait : null;
+
+    private async Task<ConnectorResult> CallAsync(Call call, Func<HttpContent> content, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         if (!ServiceUrls.TryNormalize(call.ServiceUrl, out var serviceUrl))
         {
@@ -105,10 +129,11 @@ internal sealed class ConnectorClient(
         var tokenRefreshed = false;
         for (var attempt = 1; ; attempt++)
         {
-            using var lease = await limiter.AcquireAsync(call.Target, cancellationToken);
-            if (!lease.IsAcquired)
+            var (lease, refused) = await AcquireAsync(call.Target, deadline, cancellationToken);
+            using var held = lease;
+            if (refused is not null)
             {
-                return new ConnectorFailure(null, "LocallyThrottled", "too many calls queued for this tenant or conversation", true);
+                return refused;
             }
 
             string token;
@@ -136,14 +161,66 @@ internal sealed class ConnectorClient(
                 return result;
             }
 
-            if (attempt >= MaxAttempts || outcome.RetryReason is null)
+            var delay = outcome.RetryAfter ?? Backoff(attempt);
+            if (attempt >= MaxAttempts || outcome.RetryReason is null || (deadline is { } limit && time.GetUtcNow() + delay > limit))
             {
-                return outcome.Exhausted ?? new ConnectorFailure(null, "RetriesExhausted", $"gave up after {attempt} attempts", true);
+                // Not applied: say how long the Connector (or our backoff) asked us to wait.
+                return outcome.Exhausted is ConnectorFailure failure
+                    ? failure with { RetryAfter = outcome.RetryAfter ?? failure.RetryAfter }
+                    : outcome.Exhausted ?? new ConnectorFailure(null, "RetriesExhausted", $"gave up after {attempt} attempts", true, outcome.RetryAfter);
             }
 
-            var delay = outcome.RetryAfter ?? Backoff(attempt);
             TeamsLog.ConnectorRetry(logger, call.Method.Method, call.Operation, outcome.RetryReason, delay, attempt);
             await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A permit of the local limiter. Unbounded without a deadline; with one, a permit is queued
+    /// for only while the deadline allows, and the limiter's own estimate (when it has one) is
+    /// returned as RetryAfter when it does not fit.
+    /// </summary>
+    private async Task<(RateLimitLease? Lease, ConnectorFailure? Refused)> AcquireAsync(ConnectorTarget target, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        if (deadline is not { } limit)
+        {
+            var queued = await limiter.AcquireAsync(target, cancellationToken);
+            return queued.IsAcquired ? (queued, null) : (null, Throttled(queued, null));
+        }
+
+        var immediate = limiter.AttemptAcquire(target);
+        if (immediate.IsAcquired)
+        {
+            return (immediate, null);
+        }
+
+        var refused = Throttled(immediate, null);
+        var budget = limit - time.GetUtcNow();
+        if (budget <= TimeSpan.Zero || refused.RetryAfter > budget)
+        {
+            return (null, refused);
+        }
+
+        using var timeout = new CancellationTokenSource(budget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var lease = await limiter.AcquireAsync(target, linked.Token);
+            return lease.IsAcquired ? (lease, null) : (null, Throttled(lease, refused.RetryAfter));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, refused);
+        }
+    }
+
+    /// <summary>The local limiter refused (queue full or no permit in time); disposes the failed lease.</summary>
+    private static ConnectorFailure Throttled(RateLimitLease failed, TimeSpan? fallback)
+    {
+        using (failed)
+        {
+            var retryAfter = failed.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : fallback ?? LocalRetryAfter;
+            return new ConnectorFailure(null, "LocallyThrottled", "too many calls queued for this tenant or conversation", true, retryAfter);
         }
     }
 

@@ -9,6 +9,9 @@ namespace MicroMove.Bot.Teams;
 /// </summary>
 internal sealed class TeamsConversationStore(MicroMoveDbContext db, TrustedServiceUrls trusted, TimeProvider time)
 {
+    /// <summary>Teams' <c>conversationType</c> of a 1:1 chat with the bot.</summary>
+    public const string PersonalConversationType = "personal";
+
     /// <summary>Upserts the reference; null fields keep what was known before.</summary>
     public async Task RememberAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
@@ -45,4 +48,24 @@ internal sealed class TeamsConversationStore(MicroMoveDbContext db, TrustedServi
             ? null
             : new ConversationReference(row.ConversationId, row.ServiceUrl, row.TenantId, row.UserId, row.AadObjectId, row.BotId, row.ConversationType);
     }
+
+    /// <summary>The personal (1:1) conversation of <paramref name="userId"/> in <paramref name="tenantId"/>, most recently seen first.</summary>
+    public async Task<ConversationReference?> FindPersonalAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    {
+        var row = await db.TeamsConversations.AsNoTracking()
+            .Where(c => c.TenantId == tenantId && c.UserId == userId && c.ConversationType == PersonalConversationType)
+            .OrderByDescending(c => c.LastSeenAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? null
+            : new ConversationReference(row.ConversationId, row.ServiceUrl, row.TenantId, row.UserId, row.AadObjectId, row.BotId, row.ConversationType);
+    }
+
+    /// <summary>The service URL most recently seen for the tenant (any conversation): where to create a 1:1 conversation.</summary>
+    public Task<string?> FindTenantServiceUrlAsync(string tenantId, CancellationToken cancellationToken) =>
+        db.TeamsConversations.AsNoTracking()
+            .Where(c => c.TenantId == tenantId)
+            .OrderByDescending(c => c.LastSeenAt)
+            .Select(c => (string?)c.ServiceUrl)
+            .FirstOrDefaultAsync(cancellationToken);
 }

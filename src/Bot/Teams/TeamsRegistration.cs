@@ -1,3 +1,4 @@
+using MicroMove.Bot.Chat;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,13 @@ internal static class TeamsRegistration
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ConnectorRateLimiter>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        // Deliveries to Teams tenants only where Teams is on (app id set).
+        if (!string.IsNullOrWhiteSpace(configuration.GetSection(TeamsOptions.SectionName)[nameof(TeamsOptions.AppId)]))
+        {
+            services.AddSingleton<IChatGateway, TeamsGateway>();
+        }
+
         return services;
     }
 

@@ -22,7 +22,8 @@ internal sealed class SlackApiException : Exception
     {
     }
 
-    public SlackApiException(string method, string error, SlackErrorKind kind, bool mayHaveTakenEffect, int? httpStatus = null, Exception? innerException = null)
+    public SlackApiException(
+        string method, string error, SlackErrorKind kind, bool mayHaveTakenEffect, int? httpStatus = null, Exception? innerException = null, TimeSpan? retryAfter = null)
         : base($"Slack {method} failed: {error} ({kind}).", innerException)
     {
         Method = method;
@@ -30,6 +31,7 @@ internal sealed class SlackApiException : Exception
         Kind = kind;
         MayHaveTakenEffect = mayHaveTakenEffect;
         HttpStatus = httpStatus;
+        RetryAfter = retryAfter;
     }
 
     public string Method { get; }
@@ -41,6 +43,9 @@ internal sealed class SlackApiException : Exception
     public bool MayHaveTakenEffect { get; }
 
     public int? HttpStatus { get; }
+
+    /// <summary>For <see cref="SlackErrorKind.RateLimited"/>: how long to wait before calling this method for this workspace again, when known.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     public static SlackErrorKind Classify(string error) => error switch
     {

@@ -15,7 +15,8 @@ namespace MicroMove.Bot.Slack;
 /// with a <see cref="SlackErrorKind"/>.
 /// Retries: a 429 is waited out (Retry-After) and retried for any method, since it did not take
 /// effect; so is a connection that failed before the request was sent. 5xx, timeouts and other
-/// network failures are retried only for reads (users.info, conversations.open, auth.test) —
+/// network failures are retried only for reads (users.info, conversations.open, auth.test) and
+/// chat.update (replacing a message twice with the same content changes nothing) —
 /// chat.postMessage and the other writes are never sent twice.
 /// </summary>
 internal sealed class SlackWebApiClient(
@@ -32,22 +33,38 @@ internal sealed class SlackWebApiClient(
     public static readonly TimeSpan UserCacheTime = TimeSpan.FromHours(1);
     private static readonly TimeSpan BaseBackoff = TimeSpan.FromMilliseconds(500);
 
-    public async Task<SlackPostedMessage> PostMessageAsync(SlackBotToken token, string channel, string text, JsonArray? blocks = null, string? threadTs = null, CancellationToken cancellationToken = default)
+    public Task<SlackPostedMessage> PostMessageAsync(SlackBotToken token, string channel, string text, JsonArray? blocks = null, string? threadTs = null, CancellationToken cancellationToken = default) =>
+        PostMessageAsync(token, channel, text, blocks, threadTs, null, cancellationToken);
+
+    /// <summary>
+    /// chat.postMessage; with <paramref name="maxRateLimitWait"/> the client-side rate-limit waits
+    /// (429 pauses, token buckets) are bounded: past it the call fails as RateLimited with a RetryAfter, unsent.
+    /// </summary>
+    public async Task<SlackPostedMessage> PostMessageAsync(
+        SlackBotToken token, string channel, string text, JsonArray? blocks, string? threadTs, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken)
     {
         var body = new SlackMessageRequestWire { Channel = channel, Text = text, Blocks = blocks, ThreadTs = threadTs };
         var response = await CallAsync(
             "chat.postMessage", token, channel, idempotent: false, () => Json(body, SlackJsonContext.Default.SlackMessageRequestWire),
-            SlackJsonContext.Default.SlackPostMessageResponseWire, cancellationToken);
+            SlackJsonContext.Default.SlackPostMessageResponseWire, cancellationToken, maxRateLimitWait: maxRateLimitWait);
         return new SlackPostedMessage(response.Channel ?? channel, Required(response.Ts, "chat.postMessage", "ts"));
     }
 
     /// <summary>chat.update: <paramref name="channel"/> must be the D… id for DMs (not the user id).</summary>
-    public async Task<SlackPostedMessage> UpdateMessageAsync(SlackBotToken token, string channel, string ts, string text, JsonArray? blocks = null, CancellationToken cancellationToken = default)
+    public Task<SlackPostedMessage> UpdateMessageAsync(SlackBotToken token, string channel, string ts, string text, JsonArray? blocks = null, CancellationToken cancellationToken = default) =>
+        UpdateMessageAsync(token, channel, ts, text, blocks, null, cancellationToken);
+
+    /// <summary>
+    /// chat.update, with bounded rate-limit waits as for <c>PostMessageAsync</c>. Replacing a message
+    /// with the same content twice changes nothing, so 5xx and timeouts are retried like a read.
+    /// </summary>
+    public async Task<SlackPostedMessage> UpdateMessageAsync(
+        SlackBotToken token, string channel, string ts, string text, JsonArray? blocks, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken)
     {
         var body = new SlackMessageRequestWire { Channel = channel, Ts = ts, Text = text, Blocks = blocks };
         var response = await CallAsync(
-            "chat.update", token, null, idempotent: false, () => Json(body, SlackJsonContext.Default.SlackMessageRequestWire),
-            SlackJsonContext.Default.SlackPostMessageResponseWire, cancellationToken);
+            "chat.update", token, null, idempotent: true, () => Json(body, SlackJsonContext.Default.SlackMessageRequestWire),
+            SlackJsonContext.Default.SlackPostMessageResponseWire, cancellationToken, maxRateLimitWait: maxRateLimitWait);
         return new SlackPostedMessage(response.Channel ?? channel, response.Ts ?? ts);
     }
 
@@ -62,7 +79,11 @@ internal sealed class SlackWebApiClient(
     }
 
     /// <summary>conversations.open for one user: the D… channel id, cached per workspace and user.</summary>
-    public async Task<string> OpenDirectMessageAsync(SlackBotToken token, string userId, CancellationToken cancellationToken = default)
+    public Task<string> OpenDirectMessageAsync(SlackBotToken token, string userId, CancellationToken cancellationToken = default) =>
+        OpenDirectMessageAsync(token, userId, null, cancellationToken);
+
+    /// <summary>conversations.open (cached), with bounded rate-limit waits as for <c>PostMessageAsync</c>.</summary>
+    public async Task<string> OpenDirectMessageAsync(SlackBotToken token, string userId, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken)
     {
         var key = $"dm:{token.TeamId}:{userId}";
         if (cache.TryGet<string>(key, out var cached) && cached is not null)
@@ -73,11 +94,14 @@ internal sealed class SlackWebApiClient(
         var body = new SlackConversationsOpenRequestWire { Users = userId };
         var response = await CallAsync(
             "conversations.open", token, null, idempotent: true, () => Json(body, SlackJsonContext.Default.SlackConversationsOpenRequestWire),
-            SlackJsonContext.Default.SlackConversationsOpenResponseWire, cancellationToken);
+            SlackJsonContext.Default.SlackConversationsOpenResponseWire, cancellationToken, maxRateLimitWait: maxRateLimitWait);
         var channel = Required(response.Channel?.Id, "conversations.open", "channel.id");
         cache.Set(key, channel, DirectMessageCacheTime);
         return channel;
     }
+
+    /// <summary>Forgets a cached DM channel (e.g. after channel_not_found on it).</summary>
+    public void ForgetDirectMessage(string teamId, string userId) => cache.Remove($"dm:{teamId}:{userId}");
 
     /// <summary>users.info (form-encoded read), cached per workspace and user for an hour (time zones change rarely).</summary>
     public async Task<SlackUserInfo> GetUserAsync(SlackBotToken token, string userId, CancellationToken cancellationToken = default)
@@ -197,13 +221,15 @@ internal sealed class SlackWebApiClient(
         JsonTypeInfo<T> responseType,
         CancellationToken cancellationToken,
         string? partition = null,
-        bool lenientBody = false)
+        bool lenientBody = false,
+        TimeSpan? maxRateLimitWait = null)
         where T : SlackApiResponseWire
     {
         var team = partition ?? token?.TeamId ?? "-";
+        DateTimeOffset? deadline = maxRateLimitWait is { } wait ? time.GetUtcNow() + wait : null;
         for (var attempt = 1; ; attempt++)
         {
-            await gate.WaitAsync(team, method, channel, cancellationToken);
+            await gate.WaitAsync(team, method, channel, deadline, cancellationToken);
             using var request = createRequest();
             request.RequestUri ??= new Uri(method, UriKind.Relative);
             if (token is not null)
@@ -256,7 +282,7 @@ internal sealed class SlackWebApiClient(
                     }
 
                     logger.SlackCallFailed(method, team, "ratelimited", status);
-                    throw new SlackApiException(method, "ratelimited", SlackErrorKind.RateLimited, mayHaveTakenEffect: false, httpStatus: status);
+                    throw new SlackApiException(method, "ratelimited", SlackErrorKind.RateLimited, mayHaveTakenEffect: false, httpStatus: status, retryAfter: retryAfter);
                 }
 
                 if (status >= 500)
@@ -298,13 +324,15 @@ internal sealed class SlackWebApiClient(
                 {
                     var error = body.Error ?? "unknown_error";
                     var kind = SlackApiException.Classify(error);
+                    TimeSpan? retryAfter = null;
                     if (kind == SlackErrorKind.RateLimited)
                     {
+                        retryAfter = DefaultRetryAfter;
                         gate.Pause(team, method, DefaultRetryAfter);
                     }
 
                     logger.SlackCallFailed(method, team, error, status);
-                    throw new SlackApiException(method, error, kind, mayHaveTakenEffect: false, httpStatus: status);
+                    throw new SlackApiException(method, error, kind, mayHaveTakenEffect: false, httpStatus: status, retryAfter: retryAfter);
                 }
 
                 logger.SlackCallSucceeded(method, team, attempt);
