@@ -130,7 +130,7 @@ public sealed class StartupTests(PostgresServer server) : IDisposable
 
     private static async Task<bool> WaitUntilReadyAsync(BotProcess bot, Uri readyz)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < StartupLimit && !bot.HasExited)
         {
@@ -141,9 +141,9 @@ public sealed class StartupTests(PostgresServer server) : IDisposable
                     return true;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy to answer within the request timeout: ask again.
             }
 
             await Task.Delay(250);
