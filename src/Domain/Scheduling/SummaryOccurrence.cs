@@ -29,6 +29,28 @@ public sealed record SummaryOccurrence(DateOnly FirstDay, DateOnly LocalDate, Ti
             $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):00}/{WeeklySummarySlot.Slug}");
     }
 
+    /// <summary>The Monday of the week a <see cref="Key"/> names; false for anything else.</summary>
+    public static bool TryParseWeek(string key, out DateOnly firstDay)
+    {
+        firstDay = default;
+        var suffix = "/" + WeeklySummarySlot.Slug;
+        if (key is null || key.Length != 8 + suffix.Length || !key.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (key[4] != '-' || key[5] != 'W'
+            || !int.TryParse(key.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(key.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var week)
+            || year < 1 || week < 1 || week > ISOWeek.GetWeeksInYear(year))
+        {
+            return false;
+        }
+
+        firstDay = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday));
+        return true;
+    }
+
     /// <summary>The Monday of the ISO week containing <paramref name="day"/>.</summary>
     public static DateOnly WeekStartOf(DateOnly day) =>
         day.AddDays(-(((int)day.DayOfWeek + 6) % 7));

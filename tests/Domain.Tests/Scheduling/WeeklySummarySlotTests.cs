@@ -145,4 +145,24 @@ public sealed class WeeklySummarySlotTests
 
         Assert.Null(WeeklySummarySlot.NextAfter(none, TestZones.Get("Europe/Berlin"), TestZones.Utc(2026, 11, 25, 9, 0)));
     }
+
+    [Theory]
+    [InlineData("2026-W48/weekly-summary", "2026-11-23")]
+    [InlineData("2026-W53/weekly-summary", "2026-12-28")]
+    [InlineData("2027-W01/weekly-summary", "2027-01-04")]
+    public void TryParseWeek_ReadsTheKeyBack(string key, string monday)
+    {
+        Assert.True(SummaryOccurrence.TryParseWeek(key, out var firstDay));
+        Assert.Equal(DateOnly.Parse(monday, System.Globalization.CultureInfo.InvariantCulture), firstDay);
+        Assert.Equal(key, SummaryOccurrence.KeyOf(firstDay));
+    }
+
+    [Theory]
+    [InlineData("2026-11-27T17:20/end-of-day")]
+    [InlineData("2025-W53/weekly-summary")]
+    [InlineData("2026-W00/weekly-summary")]
+    [InlineData("2026-W48/weekly-summaryX")]
+    [InlineData("")]
+    public void TryParseWeek_RejectsOtherKeys(string key) =>
+        Assert.False(SummaryOccurrence.TryParseWeek(key, out _));
 }
