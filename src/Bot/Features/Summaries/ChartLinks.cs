@@ -47,10 +47,7 @@ internal sealed class ChartLinks(CredentialProtector credentials, TimeProvider c
     public ChartTicket? Verify(string token, out string problem)
     {
         Span<byte> bytes = stackalloc byte[TokenSize];
-        if (string.IsNullOrEmpty(token)
-            || Base64Url.GetMaxDecodedLength(token.Length) > TokenSize + 2
-            || !Base64Url.TryDecodeFromChars(token, bytes, out var written)
-            || written != TokenSize)
+        if (!TryDecode(token, bytes))
         {
             problem = "malformed";
             return null;
@@ -74,5 +71,24 @@ internal sealed class ChartLinks(CredentialProtector credentials, TimeProvider c
 
         problem = string.Empty;
         return new ChartTicket(new Guid(bytes[..16]), DateOnly.FromDayNumber(dayNumber), expiresAt);
+    }
+
+    private static bool TryDecode(string token, Span<byte> bytes)
+    {
+        if (token is null
+            || token.Length != Base64Url.GetEncodedLength(TokenSize)
+            || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Base64Url.TryDecodeFromChars(token, bytes, out var written) && written == TokenSize;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }
