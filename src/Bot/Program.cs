@@ -1,5 +1,6 @@
 using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
+using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Health;
 using MicroMove.Bot.Hosting;
 using MicroMove.Bot.Teams;
@@ -36,6 +37,7 @@ try
     // Prompts: cluster-wide dispatch (Quartz) and delivery workers, through the chat gateways.
     builder.Services.AddPrompts(builder.Configuration, connectionString);
     builder.Services.AddConversation();
+    builder.Services.AddSummaries(builder.Configuration);
     builder.Services.AddTeams(builder.Configuration);
     builder.Services.AddSlack(builder.Configuration);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -44,6 +46,7 @@ try
     app.MapHealthEndpoints();
     app.MapTeamsEndpoints();
     app.MapSlackEndpoints();
+    app.MapChartEndpoints();
 
     // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.
     try

@@ -46,6 +46,17 @@ public sealed class CredentialProtector
 
     public static string NewBase64Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeySize));
 
+    /// <summary>
+    /// A 32-byte key for another purpose (e.g. signing chart links), derived from the credential
+    /// key with HKDF-SHA256 and the purpose as its label: independent of the sealing key and of
+    /// every other purpose, and stable as long as the credential key is.
+    /// </summary>
+    public byte[] DeriveKey(string purpose)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, KeySize, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+    }
+
     public byte[] Protect(string secret, string context)
     {
         var plaintext = Encoding.UTF8.GetBytes(secret);

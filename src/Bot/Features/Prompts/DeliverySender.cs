@@ -1,4 +1,6 @@
 using MicroMove.Bot.Chat;
+using MicroMove.Bot.Features.Summaries;
+using MicroMove.Domain.Messages;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,7 @@ namespace MicroMove.Bot.Features.Prompts;
 internal sealed partial class DeliverySender(
     MicroMoveDbContext db,
     ChatGateways gateways,
+    WeeklySummaryBuilder summaries,
     TimeProvider clock,
     DeliveryMetrics metrics,
     IOptions<PromptOptions> options,
@@ -43,11 +46,18 @@ internal sealed partial class DeliverySender(
             return;
         }
 
+        var message = await MessageOfAsync(delivery, person, cancellationToken);
+        if (message is null)
+        {
+            await FailAsync(claim, "the weekly summary cannot be built (unknown time zone or week)", cancellationToken);
+            return;
+        }
+
         var address = new ChatAddress(workspace.Platform, workspace.Id, workspace.ExternalId, person.Id, person.PlatformUserId, person.ConversationId, person.ServiceUrl);
         SendOutcome outcome;
         try
         {
-            outcome = await gateway.SendAsync(address, PromptMessages.For(delivery), cancellationToken);
+            outcome = await gateway.SendAsync(address, message, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -58,6 +68,12 @@ internal sealed partial class DeliverySender(
 
         await RecordAsync(claim, delivery, person, outcome, cancellationToken);
     }
+
+    /// <summary>What the delivery carries: the planned set, or the week's summary computed now from the log.</summary>
+    private async Task<BotMessage?> MessageOfAsync(PromptDeliveryEntity delivery, PersonEntity person, CancellationToken cancellationToken) =>
+        delivery.Kind == DeliveryKind.WeeklySummary
+            ? await summaries.ForDeliveryAsync(delivery, person, cancellationToken)
+            : PromptMessages.For(delivery);
 
     private async Task RecordAsync(DeliveryClaim claim, PromptDeliveryEntity delivery, PersonEntity person, SendOutcome outcome, CancellationToken cancellationToken)
     {
@@ -115,7 +131,9 @@ internal sealed partial class DeliverySender(
             case SendOutcome.RecipientUnreachable unreachable:
                 await FailAsync(claim, $"recipient unreachable: {unreachable.Reason}", cancellationToken);
                 await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(
-                    set => set.SetProperty(p => p.UnreachableReason, unreachable.Reason).SetProperty(p => p.NextPromptAt, (DateTimeOffset?)null),
+                    set => set.SetProperty(p => p.UnreachableReason, unreachable.Reason)
+                        .SetProperty(p => p.NextPromptAt, (DateTimeOffset?)null)
+                        .SetProperty(p => p.NextSummaryAt, (DateTimeOffset?)null),
                     cancellationToken);
                 break;
 

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using MicroMove.Domain.Catalogue;
+using MicroMove.Bot.Features.Summaries;
 using MicroMove.Domain.Rotation;
 using MicroMove.Domain.Scheduling;
 using MicroMove.Infrastructure.Persistence;
@@ -13,9 +12,11 @@ namespace MicroMove.Bot.Features.Prompts;
 
 /// <summary>
 /// Turns due people into deliveries. In one transaction per batch it locks the due people
-/// (the partial index on next_prompt_at makes that O(due)), writes one delivery per person
-/// and slot — the unique (person, slot key) makes a re-run a no-op — and advances
-/// next_prompt_at. Runs cluster-wide once a minute from Quartz; safe to run twice.
+/// (the partial indexes on next_prompt_at and next_summary_at make that O(due)), writes one
+/// delivery per person and slot — prompts, and the weekly summary when that is due (see
+/// <see cref="DueSummaries"/>) — the unique (person, slot key) makes a re-run a no-op — and
+/// advances next_prompt_at and next_summary_at. Runs cluster-wide once a minute from Quartz;
+/// safe to run twice.
 /// </summary>
 internal sealed partial class PromptDispatcher(
     MicroMoveDbContext db,
@@ -25,7 +26,6 @@ internal sealed partial class PromptDispatcher(
     IOptions<PromptOptions> options,
     ILogger<PromptDispatcher> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<DispatchResult> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -49,8 +49,10 @@ internal sealed partial class PromptDispatcher(
         var people = await db.People
             .FromSql($"""
                 SELECT *, xmin FROM micromove.people
-                WHERE active AND next_prompt_at IS NOT NULL AND next_prompt_at <= {now}
-                ORDER BY next_prompt_at
+                WHERE active
+                  AND ((next_prompt_at IS NOT NULL AND next_prompt_at <= {now})
+                       OR (next_summary_at IS NOT NULL AND next_summary_at <= {now}))
+                ORDER BY LEAST(next_prompt_at, next_summary_at)
                 LIMIT {options.Value.DispatchBatchSize}
                 FOR UPDATE SKIP LOCKED
                 """)
@@ -70,24 +72,24 @@ internal sealed partial class PromptDispatcher(
         var history = await RotationHistories.LoadAsync(db, personIds, now, cancellationToken);
 
         var rows = new DeliveryRows();
-        var nextPrompts = new List<(Guid Id, DateTimeOffset? Next)>();
+        var nexts = new List<NextTimes>();
         foreach (var person in people)
         {
-            nextPrompts.Add((person.Id, Plan(person, activeWorkspaces, history, now, rows)));
+            nexts.Add(Plan(person, activeWorkspaces, history, now, rows));
         }
 
         var inserted = await rows.InsertAsync(db, now, cancellationToken);
-        await AdvanceAsync(nextPrompts, cancellationToken);
+        await AdvanceAsync(nexts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        metrics.Due.Add(rows.Pending);
+        metrics.Due.Add(rows.Pending + rows.Summaries);
         metrics.Missed.Add(rows.MissedCount);
-        LogBatch(logger, people.Count, rows.Pending, rows.MissedCount, inserted);
-        return new DispatchResult(people.Count, rows.Pending, rows.MissedCount);
+        LogBatch(logger, people.Count, rows.Pending, rows.Summaries, rows.MissedCount, inserted);
+        return new DispatchResult(people.Count, rows.Pending, rows.MissedCount, rows.Summaries);
     }
 
-    /// <summary>Adds the person's deliveries to <paramref name="rows"/> and returns their new next prompt time.</summary>
-    private DateTimeOffset? Plan(
+    /// <summary>Adds the person's deliveries to <paramref name="rows"/> and returns their new next prompt and summary times.</summary>
+    private NextTimes Plan(
         PersonEntity person,
         HashSet<Guid> activeWorkspaces,
         Dictionary<Guid, RotationHistory> history,
@@ -97,22 +99,49 @@ internal sealed partial class PromptDispatcher(
         if (!activeWorkspaces.Contains(person.WorkspaceId))
         {
             // Uninstalled or revoked: stop looking at this person until the workspace comes back.
-            return null;
+            return new NextTimes(person.Id, null, null);
         }
 
         if (!zones.TryFind(person.TimeZoneId, out var zone))
         {
             LogUnknownZone(logger, person.Id, person.TimeZoneId);
-            return null;
+            return new NextTimes(person.Id, null, null);
         }
 
         var schedule = person.ToWorkSchedule();
         if (schedule.Validate().Count > 0)
         {
             LogInvalidSchedule(logger, person.Id);
-            return null;
+            return new NextTimes(person.Id, null, null);
         }
 
+        var summaries = DueSummaries.Work(schedule, zone, person.NextSummaryAt, now);
+        foreach (var missed in summaries.Missed)
+        {
+            rows.AddSummary(person, missed, DeliveryStatus.Missed);
+        }
+
+        if (summaries.ToSend is { } summary)
+        {
+            rows.AddSummary(person, summary, DeliveryStatus.Pending);
+        }
+
+        // Due for the summary only: the prompts keep their own next time.
+        var nextPrompt = person.NextPromptAt is { } storedNext && storedNext > now
+            ? storedNext
+            : PlanPrompts(person, schedule, zone, history, now, rows);
+        return new NextTimes(person.Id, nextPrompt, summaries.NextSummaryAt);
+    }
+
+    /// <summary>Adds the person's due prompts to <paramref name="rows"/> and returns their new next prompt time.</summary>
+    private DateTimeOffset? PlanPrompts(
+        PersonEntity person,
+        WorkSchedule schedule,
+        TimeZoneInfo zone,
+        Dictionary<Guid, RotationHistory> history,
+        DateTimeOffset now,
+        DeliveryRows rows)
+    {
         var due = DueSlots.Work(schedule, zone, person.NextPromptAt ?? now, now, options.Value.Usefulness);
         foreach (var missed in due.Missed)
         {
@@ -129,101 +158,30 @@ internal sealed partial class PromptDispatcher(
         return due.NextPromptAt;
     }
 
-    private async Task AdvanceAsync(List<(Guid Id, DateTimeOffset? Next)> nextPrompts, CancellationToken cancellationToken)
+    private async Task AdvanceAsync(List<NextTimes> nexts, CancellationToken cancellationToken)
     {
-        var ids = new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = nextPrompts.Select(p => p.Id).ToArray() };
-        var nexts = new NpgsqlParameter("nexts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-        {
-            Value = nextPrompts.Select(p => p.Next is { } next ? (object)next : DBNull.Value).ToArray(),
-        };
+        var ids = new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = nexts.Select(p => p.PersonId).ToArray() };
         await db.Database.ExecuteSqlRawAsync(
             """
-            UPDATE micromove.people AS p SET next_prompt_at = u.next
-            FROM unnest(@ids, @nexts) AS u(id, next)
+            UPDATE micromove.people AS p SET next_prompt_at = u.next_prompt, next_summary_at = u.next_summary
+            FROM unnest(@ids, @prompts, @summaries) AS u(id, next_prompt, next_summary)
             WHERE p.id = u.id
             """,
-            [ids, nexts],
+            [ids, Instants("prompts", nexts.Select(n => n.Prompt)), Instants("summaries", nexts.Select(n => n.Summary))],
             cancellationToken);
     }
 
-    /// <summary>The rows one batch inserts, as column arrays for a single unnest INSERT.</summary>
-    private sealed class DeliveryRows
-    {
-        private readonly List<Guid> _ids = [];
-        private readonly List<Guid> _people = [];
-        private readonly List<Guid> _workspaces = [];
-        private readonly List<string> _keys = [];
-        private readonly List<string> _routines = [];
-        private readonly List<DateTimeOffset> _dues = [];
-        private readonly List<string> _movements = [];
-        private readonly List<string?> _tips = [];
-        private readonly List<string> _notes = [];
-        private readonly List<string> _statuses = [];
-
-        public int Pending { get; private set; }
-
-        public int MissedCount { get; private set; }
-
-        public void Add(PersonEntity person, SlotOccurrence slot, DeliveryStatus status, PlannedSet? plan)
+    private static NpgsqlParameter Instants(string name, IEnumerable<DateTimeOffset?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
         {
-            _ids.Add(Guid.CreateVersion7());
-            _people.Add(person.Id);
-            _workspaces.Add(person.WorkspaceId);
-            _keys.Add(slot.Key);
-            _routines.Add(MovementCatalogue.Get(slot.Routine).Slug);
-            _dues.Add(slot.DueAt);
-            var movements = plan?.Movements.Select(m => new DeliveredMovement(m.Movement.Slug, m.Reps)).ToList() ?? [];
-            _movements.Add(JsonSerializer.Serialize(movements, Json));
-            _tips.Add(plan?.Tip.Id.ToString());
-            _notes.Add(JsonSerializer.Serialize(plan?.Reasons.Select(r => r.Text).ToList() ?? [], Json));
-            _statuses.Add(status == DeliveryStatus.Pending ? "pending" : "missed");
-            if (status == DeliveryStatus.Pending)
-            {
-                Pending++;
-            }
-            else
-            {
-                MissedCount++;
-            }
-        }
+            Value = values.Select(next => next is { } value ? (object)value : DBNull.Value).ToArray(),
+        };
 
-        public async Task<int> InsertAsync(MicroMoveDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            if (_ids.Count == 0)
-            {
-                return 0;
-            }
+    /// <summary>A person's next prompt and next summary, as the batch leaves them.</summary>
+    private sealed record NextTimes(Guid PersonId, DateTimeOffset? Prompt, DateTimeOffset? Summary);
 
-            // ON CONFLICT: a slot that already has its delivery (re-run, second node) is left as it is.
-            return await db.Database.ExecuteSqlRawAsync(
-                """
-                INSERT INTO micromove.prompt_deliveries
-                    (id, person_id, workspace_id, kind, slot_key, routine, due_at, movements, tip, notes, status, attempts, created_at)
-                SELECT d.id, d.person_id, d.workspace_id, 'prompt', d.slot_key, d.routine, d.due_at, d.movements::jsonb, d.tip,
-                       ARRAY(SELECT jsonb_array_elements_text(d.notes::jsonb)), d.status, 0, @now
-                FROM unnest(@ids, @people, @workspaces, @keys, @routines, @dues, @movements, @tips, @notes, @statuses)
-                    AS d(id, person_id, workspace_id, slot_key, routine, due_at, movements, tip, notes, status)
-                ON CONFLICT (person_id, slot_key) DO NOTHING
-                """,
-                [
-                    new NpgsqlParameter("now", now),
-                    new NpgsqlParameter("ids", _ids.ToArray()),
-                    new NpgsqlParameter("people", _people.ToArray()),
-                    new NpgsqlParameter("workspaces", _workspaces.ToArray()),
-                    new NpgsqlParameter("keys", _keys.ToArray()),
-                    new NpgsqlParameter("routines", _routines.ToArray()),
-                    new NpgsqlParameter("dues", _dues.ToArray()),
-                    new NpgsqlParameter("movements", _movements.ToArray()),
-                    new NpgsqlParameter("tips", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = _tips.Select(t => (object?)t ?? DBNull.Value).ToArray() },
-                    new NpgsqlParameter("notes", _notes.ToArray()),
-                    new NpgsqlParameter("statuses", _statuses.ToArray()),
-                ],
-                cancellationToken);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatched {People} due people: {Pending} prompts to send, {Missed} missed slots ({Inserted} new rows)")]
-    private static partial void LogBatch(ILogger logger, int people, int pending, int missed, int inserted);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatched {People} due people: {Pending} prompts and {Summaries} weekly summaries to send, {Missed} missed ({Inserted} new rows)")]
+    private static partial void LogBatch(ILogger logger, int people, int pending, int summaries, int missed, int inserted);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Person {PersonId} has an unknown time zone {TimeZoneId}; no prompts until it is fixed")]
     private static partial void LogUnknownZone(ILogger logger, Guid personId, string timeZoneId);

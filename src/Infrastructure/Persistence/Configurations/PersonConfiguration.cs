@@ -27,5 +27,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<PersonEntit
         builder.HasIndex(p => p.NextPromptAt)
             .HasDatabaseName("ix_people_due")
             .HasFilter("active AND next_prompt_at IS NOT NULL");
+        builder.HasIndex(p => p.NextSummaryAt)
+            .HasDatabaseName("ix_people_summary_due")
+            .HasFilter("active AND next_summary_at IS NOT NULL");
     }
 }

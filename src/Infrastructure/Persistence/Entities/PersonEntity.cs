@@ -24,6 +24,9 @@ public sealed class PersonEntity
     /// <summary>The next slot to prompt (UTC); indexed, so finding who is due costs O(due).</summary>
     public DateTimeOffset? NextPromptAt { get; set; }
 
+    /// <summary>When the next weekly summary is due (UTC); indexed like <see cref="NextPromptAt"/>. Null until the dispatcher first sees the person.</summary>
+    public DateTimeOffset? NextSummaryAt { get; set; }
+
     /// <summary>Where to reach the person: Slack DM channel id, Teams conversation id, console thread.</summary>
     public string? ConversationId { get; set; }
 

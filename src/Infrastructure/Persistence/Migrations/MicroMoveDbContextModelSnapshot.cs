@@ -272,6 +272,10 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_prompt_at");
 
+                    b.Property<DateTimeOffset?>("NextSummaryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_summary_at");
+
                     b.Property<DateTimeOffset?>("PausedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("paused_until");
@@ -319,6 +323,10 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                     b.HasIndex("NextPromptAt")
                         .HasDatabaseName("ix_people_due")
                         .HasFilter("active AND next_prompt_at IS NOT NULL");
+
+                    b.HasIndex("NextSummaryAt")
+                        .HasDatabaseName("ix_people_summary_due")
+                        .HasFilter("active AND next_summary_at IS NOT NULL");
 
                     b.HasIndex("WorkspaceId", "PlatformUserId")
                         .IsUnique()
