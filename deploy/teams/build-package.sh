@@ -22,7 +22,7 @@ if [[ ! "$public_host" =~ ^[A-Za-z0-9.-]+(:[0-9]+)?$ ]]; then
 fi
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="$here/out"
+out="${PACKAGE_OUT_DIR:-$here/out}"  # PACKAGE_OUT_DIR: tests build into a temporary folder
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
