@@ -147,6 +147,28 @@ public sealed class TeamsConversationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task SubmitFallback_Done_LogsTheSet_AndUpdatesThePromptInPlace()
+    {
+        await using var bed = await StartAsync();
+        var set = await SentPromptAsync(bed);
+
+        await bed.PostSignedAsync(Personal(bed, node =>
+        {
+            node["id"] = "1776000000060";
+            node["replyToId"] = "prompt-activity-1";
+            node["value"] = new JsonObject { ["verb"] = "done", ["reference"] = set.Id.ToString("N") };
+            node.Remove("text");
+        }));
+
+        await WaitForRequestAsync(bed, r => r.Method == "PUT");
+        var update = Assert.Single(bed.Fake.ConnectorRequests, r => r.Method == "PUT");
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString(PersonalConversation)}/activities/prompt-activity-1", update.Target);
+        Assert.Contains("Done", CardText(CardAttachment(update)), StringComparison.Ordinal);
+        await using var db = PromptWorld.Db(bed.App.ConnectionString);
+        Assert.Equal(set.Id, Assert.Single(await db.LogEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)).DeliveryId);
+    }
+
+    [Fact]
     public async Task InvokeRateAfter3_RecordsFatigueAfter3()
     {
         await using var bed = await StartAsync();
