@@ -250,6 +250,29 @@ public sealed class TeamsConversationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task AddedToATeam_ByBothInstallEvents_SaysHelloOnce_AndCreatesNoPerson()
+    {
+        await using var bed = await StartAsync();
+        const string team = "19:efa9296d959346209fea44151c742e73@thread.skype";
+
+        await bed.PostSignedAsync(TeamsTestBed.Fixture("conversation_update_bot_added_team.json", node => node["serviceUrl"] = bed.Fake.ServiceUrl));
+        await bed.PostSignedAsync(TeamsTestBed.Fixture("installation_update_add.json", node =>
+        {
+            node["serviceUrl"] = bed.Fake.ServiceUrl;
+            node["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["id"] = team, ["tenantId"] = TeamsTestBed.TenantId };
+            node["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TeamsTestBed.TenantId } };
+        }));
+        await bed.PostSignedAsync(PersonalMessage(bed, "1776000000070", "help"));
+        await WaitForRequestAsync(bed, r => r.Body.Contains("MicroMove sends short seated movement sets", StringComparison.Ordinal));
+
+        var hello = Assert.Single(bed.Fake.ConnectorRequests, r => r.Target.Contains(Uri.EscapeDataString(team), StringComparison.Ordinal));
+        Assert.Equal("POST", hello.Method);
+        Assert.Contains("open a personal chat", CardText(CardAttachment(hello)), StringComparison.Ordinal);
+        await using var db = PromptWorld.Db(bed.App.ConnectionString);
+        Assert.Equal(AadObjectId, (await db.People.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).PlatformUserId);
+    }
+
+    [Fact]
     public async Task BuildPackage_FillsThePlaceholders_AndZipsTheManifestWithBothIcons()
     {
         var script = Path.Combine(RepositoryRoot(), "deploy", "teams", "build-package.sh");
