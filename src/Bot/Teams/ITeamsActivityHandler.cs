@@ -2,7 +2,7 @@ namespace MicroMove.Bot.Teams;
 
 /// <summary>
 /// Where the Teams protocol layer hands validated activities to the features. Called in a DI
-/// scope of its own. Replace the default no-op registration to receive activities.
+/// scope of its own. <see cref="TeamsConversationHandler"/> is registered by default; tests replace it.
 /// </summary>
 internal interface ITeamsActivityHandler
 {

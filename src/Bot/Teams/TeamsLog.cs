@@ -38,4 +38,25 @@ internal static partial class TeamsLog
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Error, Message = "Bot token request to {TokenEndpoint} failed: {Reason}")]
     public static partial void TokenFailed(ILogger logger, Uri tokenEndpoint, string reason);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Teams tenant {TenantId} registered as workspace {WorkspaceId}")]
+    public static partial void WorkspaceCreated(ILogger logger, string tenantId, Guid workspaceId);
+
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Information, Message = "MicroMove installed in a {ConversationType} conversation of tenant {TenantId}")]
+    public static partial void Installed(ILogger logger, string conversationType, string tenantId);
+
+    [LoggerMessage(EventId = 4032, Level = LogLevel.Information, Message = "MicroMove removed from a {ConversationType} conversation of tenant {TenantId}; {People} people stop getting prompts")]
+    public static partial void Removed(ILogger logger, string conversationType, string tenantId, int people);
+
+    [LoggerMessage(EventId = 4033, Level = LogLevel.Information, Message = "Teams card action not handled: {Reason}")]
+    public static partial void ActionNotOurs(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4034, Level = LogLevel.Warning, Message = "Teams activity {ActivityId} ({ActivityType}) lacks {Missing}; ignored")]
+    public static partial void Incomplete(ILogger logger, string? activityId, string? activityType, string missing);
+
+    [LoggerMessage(EventId = 4035, Level = LogLevel.Warning, Message = "Connector {Operation} for a conversation reply did not succeed: {Result}")]
+    public static partial void ReplyFailed(ILogger logger, string operation, string result);
+
+    [LoggerMessage(EventId = 4036, Level = LogLevel.Warning, Message = "Teams card of {Bytes} bytes is over the card limit; sent as text")]
+    public static partial void CardTooLarge(ILogger logger, int bytes);
 }

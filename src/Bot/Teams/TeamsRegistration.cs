@@ -21,7 +21,7 @@ internal static class TeamsRegistration
         services.AddScoped<TeamsInboundDeduplicator>();
         services.AddScoped<TeamsConversationStore>();
         services.AddSingleton<TrustedServiceUrls>();
-        services.TryAddScoped<ITeamsActivityHandler, NoOpTeamsActivityHandler>();
+        services.TryAddScoped<ITeamsActivityHandler, TeamsConversationHandler>();
 
         // Outbound.
         services.AddHttpClient(BotTokenProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));

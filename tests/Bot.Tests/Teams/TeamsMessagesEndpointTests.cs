@@ -104,13 +104,16 @@ public sealed class TeamsMessagesEndpointTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Invoke_WithTheDefaultHandler_Is501()
+    public async Task Invoke_NotOurs_WithTheDefaultHandler_IsA400ErrorEnvelope()
     {
         await using var bed = await TeamsTestBed.StartAsync(server, handler: _ => null);
 
         var response = await bed.PostSignedAsync(InvokeWithEnvelope());
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = TeamsTestBed.Json(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(400, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(InvokeResult.ErrorType, body.GetProperty("type").GetString());
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal sealed class TeamsTestBed : IAsyncDisposable
 
     /// <summary>
     /// Starts the bot; <paramref name="handler"/> chooses what replaces the features (default: the
-    /// recorder itself; returning null keeps the app's default no-op handler).
+    /// recorder itself; returning null keeps the app's own TeamsConversationHandler).
     /// </summary>
     public static async Task<TeamsTestBed> StartAsync(
         PostgresServer server,
