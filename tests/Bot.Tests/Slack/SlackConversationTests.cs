@@ -227,6 +227,25 @@ public sealed class SlackConversationTests(PostgresServer server) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task AppMention_IsACommand_TheSetGoesToTheDm_AndTheChannelGetsAThreadReply()
+    {
+        var (person, _) = await SentPromptAsync();
+
+        await App.CreateClient().SendAsync(SlackRequestSigner.Json("/slack/events", $$"""
+            {"type":"event_callback","team_id":"{{Team}}","api_app_id":"A1","event_id":"EvMENTION1","event_time":1700000070,
+             "event":{"type":"app_mention","user":"{{person.PlatformUserId}}","channel":"C0GENERAL","text":"<@U0BOT> now neck","ts":"1700000070.000300","event_ts":"1700000070.000300"} }
+            """), Cancel);
+
+        var thread = await EventuallyAsync(() => Calls("chat.postMessage").FirstOrDefault(r => r.Body.Contains("C0GENERAL", StringComparison.Ordinal)), "the thread reply");
+        Assert.Equal("1700000070.000300", (string?)Body(thread)["thread_ts"]);
+        Assert.Contains("Sent to your DM", Readable(thread), StringComparison.Ordinal);
+        var set = Assert.Single(Calls("chat.postMessage"), r => r.Body.Contains("\"mm_done\"", StringComparison.Ordinal));
+        Assert.Equal(Dm, (string?)Body(set)["channel"]);
+        Assert.Contains("neck", Readable(set), StringComparison.Ordinal);
+        AssertEveryApiCallCarriesTheBotToken();
+    }
+
+    [Fact]
     public async Task UnknownSubcommand_AnswersWithACorrectionAndTheHelp()
     {
         await App.CreateClient().SendAsync(SlackRequestSigner.Form("/slack/commands", Command("U0ALICE", "banana")), Cancel);
