@@ -21,7 +21,8 @@ internal static class SlackRegistration
         services.AddHostedService<SlackInboundWorker>();
         services.AddScoped<SlackInboundEndpoints>();
         services.AddScoped<SlackOAuthEndpoints>();
-        services.TryAddScoped<ISlackInboundHandler, LoggingSlackInboundHandler>();
+        // The conversation features answer Slack (LoggingSlackInboundHandler is the do-nothing stand-in tests and tools may register).
+        services.TryAddScoped<ISlackInboundHandler, SlackConversationHandler>();
 
         services.AddSingleton<SlackRateGate>();
         services.AddSingleton<SlackLookupCache>();

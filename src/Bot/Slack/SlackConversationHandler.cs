@@ -1,0 +1,570 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using MicroMove.Bot.Features.Conversation;
+using MicroMove.Bot.Features.Prompts;
+using MicroMove.Bot.Rendering;
+using MicroMove.Bot.Slack.BlockKit;
+using MicroMove.Domain.Catalogue;
+using MicroMove.Domain.Commands;
+using MicroMove.Domain.Messages;
+using MicroMove.Infrastructure.Persistence;
+using MicroMove.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MicroMove.Bot.Slack;
+
+/// <summary>
+/// Slack's side of the conversation: slash commands, DMs, @mentions, buttons, the Home tab and
+/// the schedule dialog, translated to <see cref="Conversations"/> and its replies rendered as
+/// Block Kit. Instant sets always go to the person's DM, so their buttons live there.
+/// </summary>
+internal sealed partial class SlackConversationHandler(
+    MicroMoveDbContext db,
+    SlackWorkspaceTokens tokens,
+    SlackWebApiClient api,
+    People people,
+    Conversations conversations,
+    InstantSets instantSets,
+    TimeZones zones,
+    TimeProvider clock,
+    ILogger<SlackConversationHandler> logger) : ISlackInboundHandler
+{
+    public const string CommandPrefix = "/micromove ";
+    public const string SentToDm = "Sent to your DM ✓";
+    public const string NotInstalled = "MicroMove isn't set up for this workspace yet — ask an admin to install it.";
+    private const int HomeLogLines = 5;
+
+    public async Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        switch (slackEvent)
+        {
+            case SlackDirectMessageEvent message:
+                await OnDirectMessageAsync(message, cancellationToken);
+                break;
+            case SlackAppMentionEvent mention:
+                await OnMentionAsync(mention, cancellationToken);
+                break;
+            case SlackAppHomeOpenedEvent opened:
+                await OnHomeOpenedAsync(opened, cancellationToken);
+                break;
+            default:
+                // Uninstall and revocation were handled by the protocol layer already.
+                logger.SlackNothingToDo(slackEvent.GetType().Name, slackEvent.Context.TeamId);
+                break;
+        }
+    }
+
+    public async Task HandleCommandAsync(SlackCommand command, CancellationToken cancellationToken)
+    {
+        var caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken);
+        if (caller is null)
+        {
+            await RespondAsync(command.ResponseUrl, [new NoticeMessage(NotInstalled, IsCorrection: true)], cancellationToken);
+            return;
+        }
+
+        var text = command.Text.Trim();
+        var parsed = CommandParser.Parse(text);
+        if (parsed is ChatCommand.Schedule)
+        {
+            // trigger_id lives 3 s: open the dialog before anything else.
+            await OpenScheduleAsync(caller, command.TriggerId, command.ResponseUrl, cancellationToken);
+            await WelcomeIfNewAsync(caller, cancellationToken);
+            return;
+        }
+
+        await WelcomeIfNewAsync(caller, cancellationToken);
+        var reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, cancellationToken);
+        if (parsed is ChatCommand.NotUnderstood)
+        {
+            reply = reply with { Messages = [.. reply.Messages, HelpMessage.For(CommandPrefix)] };
+        }
+
+        var answers = new List<BotMessage>();
+        foreach (var message in reply.Messages)
+        {
+            if (message is MovementPromptMessage)
+            {
+                await PostToDmAsync(caller, message, cancellationToken);
+                answers.Add(new NoticeMessage(SentToDm));
+            }
+            else
+            {
+                answers.Add(message);
+            }
+        }
+
+        await RespondAsync(command.ResponseUrl, answers, cancellationToken);
+        await ApplyUpdateAsync(caller, reply.Update, cancellationToken);
+    }
+
+    public async Task HandleInteractionAsync(SlackInteraction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction is not SlackBlockActions actions)
+        {
+            logger.SlackNothingToDo(interaction.GetType().Name, interaction.Context.TeamId);
+            return;
+        }
+
+        var ours = new List<ParsedAction>();
+        foreach (var action in actions.Actions)
+        {
+            var parsed = SlackActionValue.Parse(action.ActionId, action.Value ?? action.SelectedOptionValue);
+            if (parsed.IsOurs)
+            {
+                ours.Add(parsed.Action);
+            }
+            else
+            {
+                logger.SlackActionNotOurs(action.ActionId, parsed.NotOursReason);
+            }
+        }
+
+        if (ours.Count == 0)
+        {
+            return;
+        }
+
+        var context = actions.Context;
+        var caller = await ResolveAsync("block_actions", context.TeamId, context.EnterpriseId, context.UserId, cancellationToken);
+        if (caller is null)
+        {
+            return;
+        }
+
+        await WelcomeIfNewAsync(caller, cancellationToken);
+        var fromHome = actions.Container.Type == "view";
+        foreach (var action in ours)
+        {
+            switch (action.Kind)
+            {
+                case ActionKind.OpenSettings:
+                    await OpenScheduleAsync(caller, context.TriggerId, actions.ResponseUrl, cancellationToken);
+                    continue;
+                case ActionKind.InstantSet or ActionKind.Pause or ActionKind.Resume:
+                    var typed = action.Kind switch
+                    {
+                        ActionKind.InstantSet => "now",
+                        ActionKind.Pause => $"pause {action.Value ?? SlackHomeView.PauseMinutes}m",
+                        _ => "resume",
+                    };
+                    var answer = await conversations.HandleTextAsync(caller.Person, typed, CommandPrefix, cancellationToken);
+                    await DeliverActionReplyAsync(caller, actions, answer, cancellationToken);
+                    caller = caller with { Person = await people.FindAsync(caller.Person.Id, cancellationToken) ?? caller.Person };
+                    break;
+                default:
+                    if (action.Kind == ActionKind.Done && BeforeRating(actions, action.Reference) is { } before)
+                    {
+                        await conversations.HandleActionAsync(caller.Person, before, cancellationToken);
+                    }
+
+                    var reply = await conversations.HandleActionAsync(caller.Person, action, cancellationToken);
+                    await DeliverActionReplyAsync(caller, actions, reply, cancellationToken);
+                    break;
+            }
+        }
+
+        if (fromHome)
+        {
+            await PublishHomeAsync(caller, cancellationToken);
+        }
+    }
+
+    public async Task<SlackViewSubmissionResult> HandleViewSubmissionAsync(SlackViewSubmission submission, CancellationToken cancellationToken)
+    {
+        if (submission.CallbackId != SlackScheduleModal.CallbackId)
+        {
+            return SlackViewSubmissionResult.Close;
+        }
+
+        var context = submission.Context;
+        var workspace = await FindWorkspaceAsync(context.TeamId, context.EnterpriseId, cancellationToken);
+        var person = workspace is null ? null : await people.FindAsync(workspace.Id, context.UserId, cancellationToken);
+        if (person is null)
+        {
+            logger.SlackNothingToDo("view_submission for an unknown person", context.TeamId);
+            return SlackViewSubmissionResult.Close;
+        }
+
+        var (schedule, errors) = SlackScheduleModal.Read(submission.Values, person.ToWorkSchedule(), zones);
+        if (schedule is null)
+        {
+            return SlackViewSubmissionResult.WithErrors(errors);
+        }
+
+        await people.SaveScheduleAsync(person.Id, schedule, cancellationToken);
+        logger.SlackScheduleSaved(context.UserId, context.TeamId);
+        return SlackViewSubmissionResult.Close;
+    }
+
+    public async Task HandleInstalledAsync(SlackInstallation installation, CancellationToken cancellationToken)
+    {
+        var caller = await ResolveAsync("installation", installation.TeamId, installation.EnterpriseId, installation.InstallerUserId, cancellationToken);
+        if (caller is not null)
+        {
+            // A reinstall greets the installer again: it is the moment they look for the bot.
+            await SendWelcomeAsync(caller, cancellationToken);
+        }
+    }
+
+    private async Task OnDirectMessageAsync(SlackDirectMessageEvent message, CancellationToken cancellationToken)
+    {
+        var context = message.Context;
+        var caller = await ResolveAsync("message.im", context.TeamId, context.EnterpriseId, message.UserId, cancellationToken);
+        if (caller is null)
+        {
+            return;
+        }
+
+        await RememberDmAsync(caller.Person, message.ChannelId, cancellationToken);
+        await WelcomeIfNewAsync(caller, cancellationToken);
+        var text = MentionPattern().Replace(message.Text, string.Empty).Trim();
+        if (CommandParser.Parse(text) is ChatCommand.Schedule)
+        {
+            // No trigger_id in a message event: describe the schedule and point at the dialog.
+            await PostAsync(caller, message.ChannelId, ScheduleNotice(caller.Person), null, cancellationToken);
+            return;
+        }
+
+        var reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, cancellationToken);
+        foreach (var answer in reply.Messages)
+        {
+            await PostAsync(caller, message.ChannelId, answer, null, cancellationToken);
+        }
+
+        await ApplyUpdateAsync(caller, reply.Update, cancellationToken);
+    }
+
+    private async Task OnMentionAsync(SlackAppMentionEvent mention, CancellationToken cancellationToken)
+    {
+        var context = mention.Context;
+        var caller = await ResolveAsync("app_mention", context.TeamId, context.EnterpriseId, mention.UserId, cancellationToken);
+        if (caller is null)
+        {
+            return;
+        }
+
+        await WelcomeIfNewAsync(caller, cancellationToken);
+        var text = MentionPattern().Replace(mention.Text, string.Empty).Trim();
+        var thread = mention.ThreadTs ?? mention.Ts;
+        var parsed = CommandParser.Parse(text);
+        var reply = parsed is ChatCommand.Schedule
+            ? ConversationReply.Say(ScheduleNotice(caller.Person))
+            : await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, cancellationToken);
+        if (parsed is ChatCommand.NotUnderstood)
+        {
+            reply = reply with { Messages = [.. reply.Messages, HelpMessage.For(CommandPrefix)] };
+        }
+
+        foreach (var answer in reply.Messages)
+        {
+            if (answer is MovementPromptMessage)
+            {
+                await PostToDmAsync(caller, answer, cancellationToken);
+                await PostAsync(caller, mention.ChannelId, new NoticeMessage(SentToDm), thread, cancellationToken);
+            }
+            else
+            {
+                await PostAsync(caller, mention.ChannelId, answer, thread, cancellationToken);
+            }
+        }
+
+        await ApplyUpdateAsync(caller, reply.Update, cancellationToken);
+    }
+
+    private async Task OnHomeOpenedAsync(SlackAppHomeOpenedEvent opened, CancellationToken cancellationToken)
+    {
+        var context = opened.Context;
+        var caller = await ResolveAsync("app_home_opened", context.TeamId, context.EnterpriseId, opened.UserId, cancellationToken);
+        if (caller is null)
+        {
+            return;
+        }
+
+        await WelcomeIfNewAsync(caller, cancellationToken);
+        if (opened.Tab == "home")
+        {
+            await PublishHomeAsync(caller, cancellationToken);
+        }
+    }
+
+    private async Task<Caller?> ResolveAsync(string kind, string teamId, string? enterpriseId, string userId, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetBotTokenAsync(teamId, enterpriseId, cancellationToken);
+        var workspace = token is null ? null : await FindWorkspaceAsync(teamId, enterpriseId, cancellationToken);
+        if (token is null || workspace is null)
+        {
+            logger.SlackNoToken(kind, teamId);
+            return null;
+        }
+
+        var existing = await people.FindAsync(workspace.Id, userId, cancellationToken);
+        if (existing is not null)
+        {
+            return new Caller(token, existing, false);
+        }
+
+        SlackUserInfo? info = null;
+        try
+        {
+            info = await api.GetUserAsync(token, userId, cancellationToken);
+        }
+        catch (SlackApiException exception) when (exception.Kind is not SlackErrorKind.WorkspaceAccessLost)
+        {
+            logger.SlackUserInfoFailed(userId, teamId, exception.Error);
+        }
+
+        var name = info?.RealName is { Length: > 0 } realName ? realName : info?.Name ?? userId;
+        var (person, created) = await people.EnsureAsync(workspace.Id, userId, name, info?.TimeZone, cancellationToken);
+        if (created)
+        {
+            logger.SlackPersonCreated(userId, teamId);
+        }
+
+        return new Caller(token, person, created);
+    }
+
+    private async Task<WorkspaceEntity?> FindWorkspaceAsync(string teamId, string? enterpriseId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Workspaces.AsNoTracking()
+            .Where(w => w.Platform == ChatPlatform.Slack && (w.ExternalId == teamId || w.ExternalId == enterpriseId))
+            .ToListAsync(cancellationToken);
+        return rows.FirstOrDefault(w => w.ExternalId == teamId) ?? rows.FirstOrDefault();
+    }
+
+    private Task WelcomeIfNewAsync(Caller caller, CancellationToken cancellationToken) =>
+        caller.Created ? SendWelcomeAsync(caller, cancellationToken) : Task.CompletedTask;
+
+    private Task SendWelcomeAsync(Caller caller, CancellationToken cancellationToken) =>
+        PostToDmAsync(caller, Welcome(caller.Person), cancellationToken);
+
+    public static NoticeMessage Welcome(PersonEntity person) => new(
+        $"Hi {person.DisplayName}! I'm MicroMove: during your workday I'll send you short seated movement sets — a minute or two each, right at your desk.\n"
+        + $"Your schedule for now: {ScheduleWords.Describe(person.ToWorkSchedule())}\n"
+        + "Type /micromove schedule to change it, /micromove now for a set right away, or /micromove help for everything else. "
+        + "You can also reply to me here: done, 2 4, skip or snooze 15.");
+
+    private static NoticeMessage ScheduleNotice(PersonEntity person) => new(
+        $"Your schedule: {ScheduleWords.Describe(person.ToWorkSchedule())} Type /micromove schedule (or use the Schedule button in my Home tab) to change it.");
+
+    private async Task OpenScheduleAsync(Caller caller, string? triggerId, Uri? responseUrl, CancellationToken cancellationToken)
+    {
+        if (triggerId is not null)
+        {
+            try
+            {
+                await api.OpenViewAsync(caller.Token, triggerId, SlackScheduleModal.Build(caller.Person.ToWorkSchedule()), cancellationToken);
+                return;
+            }
+            catch (SlackApiException exception) when (exception.Kind is not SlackErrorKind.WorkspaceAccessLost)
+            {
+                logger.SlackScheduleDialogFailed(caller.Token.TeamId, exception.Error);
+            }
+        }
+
+        var notice = ScheduleNotice(caller.Person);
+        if (responseUrl is not null)
+        {
+            await RespondAsync(responseUrl, [notice], cancellationToken);
+        }
+        else
+        {
+            await PostToDmAsync(caller, notice, cancellationToken);
+        }
+    }
+
+    private async Task DeliverActionReplyAsync(Caller caller, SlackBlockActions actions, ConversationReply reply, CancellationToken cancellationToken)
+    {
+        if (reply.Update is { } update)
+        {
+            var container = actions.Container;
+            if (actions.ResponseUrl is { } url && container.Type == "message")
+            {
+                var (text, blocks) = Render(update.Message);
+                await api.PostToResponseUrlAsync(url, new SlackResponseUrlMessage { ReplaceOriginal = true, Text = text, Blocks = blocks }, cancellationToken);
+            }
+            else if (container is { ChannelId: { } channel, MessageTs: { } ts, IsEphemeral: false })
+            {
+                await ApplyUpdateAsync(caller, update with { MessageRef = $"{channel}|{ts}" }, cancellationToken);
+            }
+            else
+            {
+                await ApplyUpdateAsync(caller, update, cancellationToken);
+            }
+        }
+
+        var notices = new List<BotMessage>();
+        foreach (var message in reply.Messages)
+        {
+            if (message is MovementPromptMessage || actions.ResponseUrl is null)
+            {
+                await PostToDmAsync(caller, message, cancellationToken);
+            }
+            else
+            {
+                notices.Add(message);
+            }
+        }
+
+        if (actions.ResponseUrl is { } responseUrl && notices.Count > 0)
+        {
+            await RespondAsync(responseUrl, notices, cancellationToken);
+        }
+    }
+
+    private static ParsedAction? BeforeRating(SlackBlockActions actions, string reference)
+    {
+        foreach (var block in actions.StateValues.Values)
+        {
+            foreach (var (actionId, input) in block)
+            {
+                if (SlackActionIds.TryGetKind(actionId, out var kind) && kind == ActionKind.RateBefore
+                    && SlackActionValue.Parse(actionId, input.SelectedOptionValue) is { IsOurs: true } parsed
+                    && parsed.Action.Reference == reference)
+                {
+                    return parsed.Action;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private async Task PublishHomeAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var person = await people.FindAsync(caller.Person.Id, cancellationToken) ?? caller.Person;
+        var zone = people.ZoneOf(person);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var weekStart = TimeZones.StartOfDay(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), zone);
+        var doneThisWeek = await db.LogEntries.CountAsync(e => e.PersonId == person.Id && e.DoneAt >= weekStart, cancellationToken);
+        var recent = await db.LogEntries.AsNoTracking()
+            .Where(e => e.PersonId == person.Id)
+            .OrderByDescending(e => e.DoneAt)
+            .Take(HomeLogLines)
+            .ToListAsync(cancellationToken);
+        var lines = recent.Select(e =>
+        {
+            var when = TimeZoneInfo.ConvertTime(e.DoneAt, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+            var names = e.Movements.Select(m => MovementSlugs.TryParse(m, out var id) ? MovementCatalogue.Get(id).Name.ToLowerInvariant() : m);
+            var fatigue = (e.FatigueBefore, e.FatigueAfter) switch
+            {
+                ({ } b, { } a) => $" · fatigue {b}→{a}",
+                (null, { } a) => $" · fatigue after {a}",
+                ({ } b, null) => $" · fatigue before {b}",
+                _ => string.Empty,
+            };
+            return $"{when} · {string.Join(", ", names)}{fatigue}";
+        }).ToList();
+        var paused = person.PausedUntil is { } until && until > now
+            ? TimeZoneInfo.ConvertTime(until, zone).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)
+            : null;
+        var view = SlackHomeView.Build(ScheduleWords.Describe(person.ToWorkSchedule()), paused, doneThisWeek, lines);
+        await api.PublishHomeViewAsync(caller.Token, person.PlatformUserId, view, null, cancellationToken);
+    }
+
+    private async Task PostToDmAsync(Caller caller, BotMessage message, CancellationToken cancellationToken)
+    {
+        var channel = await api.OpenDirectMessageAsync(caller.Token, caller.Person.PlatformUserId, cancellationToken);
+        await RememberDmAsync(caller.Person, channel, cancellationToken);
+        await PostAsync(caller, channel, message, null, cancellationToken);
+    }
+
+    /// <summary>Posts one message; an instant set's place is recorded so typed answers can update it.</summary>
+    private async Task PostAsync(Caller caller, string channel, BotMessage message, string? threadTs, CancellationToken cancellationToken)
+    {
+        var (text, blocks) = Render(message);
+        var posted = await api.PostMessageAsync(caller.Token, channel, text, blocks, threadTs, cancellationToken);
+        if (message is MovementPromptMessage { IsInstant: true } prompt && Guid.TryParseExact(prompt.Reference, "N", out var setId))
+        {
+            await instantSets.RecordMessageRefAsync(setId, MessageRef(posted.Channel, posted.Ts), cancellationToken);
+        }
+    }
+
+    private async Task RespondAsync(Uri responseUrl, List<BotMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        // One response_url use for all of them (it allows five), in order.
+        var texts = new List<string>();
+        var blocks = new JsonArray();
+        foreach (var message in messages)
+        {
+            var (text, rendered) = Render(message);
+            texts.Add(text);
+            foreach (var block in rendered?.ToArray() ?? [])
+            {
+                if (blocks.Count < BlockKitLimits.BlocksPerMessage)
+                {
+                    rendered?.Remove(block);
+                    blocks.Add(block);
+                }
+            }
+        }
+
+        await api.PostToResponseUrlAsync(
+            responseUrl,
+            new SlackResponseUrlMessage
+            {
+                ResponseType = "ephemeral",
+                Text = SafeText.Truncate(string.Join('\n', texts), BlockKitLimits.MessageText),
+                Blocks = blocks,
+            },
+            cancellationToken);
+    }
+
+    private async Task ApplyUpdateAsync(Caller caller, MessageUpdate? update, CancellationToken cancellationToken)
+    {
+        if (update is null)
+        {
+            return;
+        }
+
+        if (update.MessageRef?.Split('|') is not [{ Length: > 0 } channel, { Length: > 0 } ts])
+        {
+            logger.SlackUpdateSkipped(caller.Token.TeamId, "the message's place was not recorded");
+            return;
+        }
+
+        var (text, blocks) = Render(update.Message);
+        try
+        {
+            await api.UpdateMessageAsync(caller.Token, channel, ts, text, blocks, cancellationToken);
+        }
+        catch (SlackApiException exception) when (exception.Kind is SlackErrorKind.Other or SlackErrorKind.Recipient)
+        {
+            // Too old to edit, deleted, …: the answer is recorded; only the old message stays as it was.
+            logger.SlackUpdateSkipped(caller.Token.TeamId, exception.Error);
+        }
+    }
+
+    private async Task RememberDmAsync(PersonEntity person, string channel, CancellationToken cancellationToken)
+    {
+        if (person.ConversationId != channel && channel.StartsWith('D'))
+        {
+            await db.People.Where(p => p.Id == person.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ConversationId, channel), cancellationToken);
+            person.ConversationId = channel;
+        }
+    }
+
+    public static string MessageRef(string channel, string ts) => $"{channel}|{ts}";
+
+    private static (string Text, JsonArray? Blocks) Render(BotMessage message)
+    {
+        var rendered = BlockKitRenderer.Render(message);
+        var blocks = rendered["blocks"] as JsonArray;
+        rendered.Remove("blocks");
+        return ((string?)rendered["text"] ?? message.FallbackText, blocks);
+    }
+
+    /// <summary>&lt;@U123&gt; or &lt;@U123|name&gt;: a mention of us (or anyone) in the text.</summary>
+    [GeneratedRegex(@"<@[UWB][A-Z0-9]+(\|[^>]*)?>")]
+    private static partial Regex MentionPattern();
+
+    private sealed record Caller(SlackBotToken Token, PersonEntity Person, bool Created);
+}
