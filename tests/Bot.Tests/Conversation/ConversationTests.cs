@@ -210,6 +210,19 @@ public sealed class ConversationTests(PostgresServer server) : IAsyncLifetime
         Assert.NotNull(set);
     }
 
+    [Fact]
+    public async Task Stats_ShowsTheWeekSoFar_WithTheSetJustLogged()
+    {
+        await SentPromptAsync();
+        await SayAsync("3 2");
+
+        var reply = await SayAsync("stats");
+
+        var summary = Assert.IsType<WeeklySummaryMessage>(Assert.Single(reply.Messages));
+        Assert.Equal("Your week so far", summary.Title);
+        Assert.Equal("1", summary.Facts.Single(f => f.Label == "Sets done").Value);
+    }
+
     private async Task<PromptDeliveryEntity> SentPromptAsync()
     {
         await using (var scope = App.Services.CreateAsyncScope())

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Rendering;
 using MicroMove.Domain.Commands;
 using MicroMove.Domain.Messages;
@@ -19,7 +20,8 @@ internal sealed class Conversations(
     TimeProvider clock,
     People people,
     SetAnswers answers,
-    InstantSets instantSets)
+    InstantSets instantSets,
+    WeeklySummaryBuilder summaries)
 {
     private const int LogLines = 10;
 
@@ -35,6 +37,10 @@ internal sealed class Conversations(
                 return await PauseAsync(person, pause.Length, cancellationToken);
             case ChatCommand.Resume:
                 return await ResumeAsync(person, cancellationToken);
+            case ChatCommand.Stats:
+                return ConversationReply.Say(
+                    await summaries.WeekSoFarAsync(person, clock.GetUtcNow(), cancellationToken) as BotMessage
+                    ?? new NoticeMessage("Your time zone is unknown, so your week can't be counted yet — set it with schedule.", IsCorrection: true));
             case ChatCommand.Log:
                 return ConversationReply.Say(await RecentLogAsync(person, cancellationToken));
             case ChatCommand.Help:
