@@ -1,3 +1,4 @@
+using MicroMove.Bot.DevConsole;
 using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Health;
@@ -38,12 +39,14 @@ try
     builder.Services.AddConversation();
     builder.Services.AddTeams(builder.Configuration);
     builder.Services.AddSlack(builder.Configuration);
+    builder.Services.AddDevConsole(builder.Configuration, builder.Environment);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
     var app = builder.Build();
     app.MapHealthEndpoints();
     app.MapTeamsEndpoints();
     app.MapSlackEndpoints();
+    app.MapDevConsole();
 
     // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.
     try
