@@ -92,7 +92,9 @@ function renderMessage(message) {
   wrap.setAttribute("data-testid", "message");
   const meta = document.createElement("div");
   meta.className = "meta";
-  const when = new Date(message.createdAt).toISOString().slice(11, 16) + " UTC";
+  const when = state.selected
+    ? localTime(message.createdAt, state.selected.timeZone)
+    : new Date(message.createdAt).toISOString().slice(11, 16) + " UTC";
   const bubble = document.createElement("div");
   bubble.className = "bubble";
   if (message.fromPerson) {
@@ -124,6 +126,38 @@ const hostConfig = window.AdaptiveCards ? new AdaptiveCards.HostConfig({
   fontFamily: "Segoe UI, system-ui, sans-serif",
   actions: { actionsOrientation: "horizontal", buttonSpacing: 8, maxActions: 10, actionAlignment: "left" },
 }) : null;
+
+// Teams renders the card's subset of Markdown (bold, italic, links, lists); the library leaves that to the host.
+if (window.AdaptiveCards) {
+  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    result.outputHtml = cardMarkdown(text);
+    result.didProcess = true;
+  };
+}
+
+function cardMarkdown(text) {
+  const inline = (s) => escapeHtml(s)
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,:;!?])/g, "$1<em>$2</em>")
+    .replace(/(^|[\s(])\*([^*]+)\*(?=$|[\s).,:;!?])/g, "$1<em>$2</em>");
+  const lines = text.split(/\r\n|\r|\n/);
+  const html = [];
+  let list = null;
+  for (const line of lines) {
+    const item = /^\s*(?:[-*]|(\d+)\.)\s+(.*)$/.exec(line);
+    if (item) {
+      const tag = item[1] ? "ol" : "ul";
+      if (list !== tag) { if (list) { html.push(`</${list}>`); } html.push(`<${tag} style="margin:0;padding-left:1.4em">`); list = tag; }
+      html.push(`<li>${inline(item[2])}</li>`);
+    } else {
+      if (list) { html.push(`</${list}>`); list = null; }
+      html.push(`<p style="margin:0">${inline(line)}</p>`);
+    }
+  }
+  if (list) { html.push(`</${list}>`); }
+  return html.join("");
+}
 
 function renderTeams(message) {
   if (!window.AdaptiveCards) { throw new Error("Adaptive Cards renderer not loaded"); }
@@ -292,7 +326,8 @@ async function jump(path) {
 async function loadSide(force) {
   const clock = await api("GET", "/clock");
   const person = state.selected;
-  const offsetNote = clock.offset && !/^0?0:00:00(\.0+)?$/.test(clock.offset) ? ` (+${clock.offset})` : "";
+  const offset = String(clock.offset || "").replace(/\.\d+$/, "");
+  const offsetNote = offset && offset !== "00:00:00" ? ` (clock +${offset})` : " (real time)";
   const localNow = person ? localTime(clock.now, person.timeZone) : new Date(clock.now).toISOString().slice(0, 16).replace("T", " ") + " UTC";
   $("clock").textContent = `Simulated now: ${localNow}${offsetNote}`;
   if (!person) {
