@@ -1,3 +1,4 @@
+using MicroMove.Bot.DevConsole;
 using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Features.Summaries;
@@ -40,6 +41,7 @@ try
     builder.Services.AddSummaries(builder.Configuration);
     builder.Services.AddTeams(builder.Configuration);
     builder.Services.AddSlack(builder.Configuration);
+    builder.Services.AddDevConsole(builder.Configuration, builder.Environment);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
     var app = builder.Build();
@@ -47,6 +49,7 @@ try
     app.MapTeamsEndpoints();
     app.MapSlackEndpoints();
     app.MapChartEndpoints();
+    app.MapDevConsole();
 
     // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.
     try

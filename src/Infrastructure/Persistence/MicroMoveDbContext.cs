@@ -27,6 +27,8 @@ public sealed class MicroMoveDbContext(DbContextOptions<MicroMoveDbContext> opti
 
     public DbSet<TeamsConversationEntity> TeamsConversations => Set<TeamsConversationEntity>();
 
+    public DbSet<DevConsoleClockEntity> DevConsoleClock => Set<DevConsoleClockEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -16,7 +16,7 @@ public sealed class MigrationTests(PostgresServer server)
         var tables = await QueryStringsAsync(connectionString,
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'micromove' ORDER BY table_name");
         Assert.Equal(
-            ["__ef_migrations_history", "challenge_participants", "challenges", "console_messages", "log_entries", "people", "processed_inbound_events", "prompt_deliveries", "teams_conversations", "workspaces"],
+            ["__ef_migrations_history", "challenge_participants", "challenges", "console_messages", "dev_console_clock", "log_entries", "people", "processed_inbound_events", "prompt_deliveries", "teams_conversations", "workspaces"],
             tables);
     }
 

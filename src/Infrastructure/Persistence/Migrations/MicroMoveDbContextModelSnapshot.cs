@@ -165,6 +165,29 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                     b.ToTable("console_messages", "micromove");
                 });
 
+            modelBuilder.Entity("MicroMove.Infrastructure.Persistence.Entities.DevConsoleClockEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<TimeSpan>("Offset")
+                        .HasColumnType("interval")
+                        .HasColumnName("offset");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dev_console_clock");
+
+                    b.ToTable("dev_console_clock", "micromove", t =>
+                        {
+                            t.HasCheckConstraint("ck_dev_console_clock_single_row", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("MicroMove.Infrastructure.Persistence.Entities.LogEntryEntity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text.Json;
+using MicroMove.Bot.Chat;
+using MicroMove.Bot.Features.Conversation;
+using MicroMove.Bot.Features.Prompts;
+using MicroMove.Bot.Slack.BlockKit;
+using MicroMove.Bot.Teams.AdaptiveCards;
+using MicroMove.Domain.Catalogue;
+using MicroMove.Domain.Messages;
+using MicroMove.Infrastructure.Persistence;
+using MicroMove.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MicroMove.Bot.DevConsole;
+
+/// <summary>
+/// What the console page does, on the real features: a person's typed line or click goes to
+/// <see cref="Conversations"/>, and the reply is posted and applied through the console gateway,
+/// exactly as the Slack and Teams adapters do on their platforms.
+/// </summary>
+internal sealed class DevConsoleChat(
+    MicroMoveDbContext db,
+    ConsoleWorkspace workspace,
+    Conversations conversations,
+    InstantSets instantSets,
+    People people,
+    ChatGateways gateways,
+    ConsoleClock clock,
+    PromptDispatcher dispatcher,
+    IServiceProvider services)
+{
+    public const string CommandPrefix = "/micromove ";
+
+    public async Task<DevConsoleResult> SayAsync(Guid personId, string? text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DevConsoleResult.Bad("Say something: the text is empty.");
+        }
+
+        if (await workspace.PersonAsync(personId, cancellationToken) is not { } person)
+        {
+            return DevConsoleResult.Bad($"No console person {personId}.");
+        }
+
+        var now = clock.GetUtcNow();
+        db.ConsoleMessages.Add(new ConsoleMessageEntity
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = person.WorkspaceId,
+            ConversationId = ConsoleGateway.DirectConversation(person.PlatformUserId),
+            Kind = "person",
+            FallbackText = text.Trim(),
+            FromPerson = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        var reply = await conversations.HandleTextAsync(person, text.Trim(), CommandPrefix, cancellationToken);
+        return DevConsoleResult.Ok(await ApplyAsync(person, reply, actedOn: null, cancellationToken));
+    }
+
+    public async Task<DevConsoleResult> ActAsync(DevConsoleAction? request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return DevConsoleResult.Bad("The body must be a JSON object.");
+        }
+
+        var parsed = request.Platform switch
+        {
+            "slack" => SlackActionValue.Parse(request.ActionId, request.Value),
+            "teams" => TeamsActionValue.Parse(request.Verb, request.Data),
+            _ => null,
+        };
+        if (parsed is null)
+        {
+            return DevConsoleResult.Bad("platform must be \"slack\" or \"teams\".");
+        }
+
+        if (!parsed.IsOurs)
+        {
+            return DevConsoleResult.Bad(parsed.NotOursReason);
+        }
+
+        if (request.PersonId is not { } personId || await workspace.PersonAsync(personId, cancellationToken) is not { } person)
+        {
+            return DevConsoleResult.Bad($"No console person {request.PersonId}.");
+        }
+
+        var reply = await conversations.HandleActionAsync(person, parsed.Action, cancellationToken);
+        return DevConsoleResult.Ok(await ApplyAsync(person, reply, request.MessageId, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<string>> ApplyAsync(PersonEntity person, ConversationReply reply, string? actedOn, CancellationToken cancellationToken)
+    {
+        if (!gateways.TryGet(ChatPlatform.Console, out var gateway))
+        {
+            throw new InvalidOperationException("The console gateway is not registered.");
+        }
+
+        var address = new ChatAddress(
+            ChatPlatform.Console, person.WorkspaceId, ConsoleWorkspace.ExternalId, person.Id, person.PlatformUserId,
+            ConsoleGateway.DirectConversation(person.PlatformUserId), null);
+        var touched = new List<string>();
+        if (reply.Update is { } update && (update.MessageRef ?? actedOn) is { Length: > 0 } messageRef
+            && await gateway.UpdateAsync(address, messageRef, update.Message, cancellationToken) is SendOutcome.Sent)
+        {
+            touched.Add(messageRef);
+        }
+
+        foreach (var message in reply.Messages)
+        {
+            if (await gateway.SendAsync(address, message, cancellationToken) is not SendOutcome.Sent sent)
+            {
+                continue;
+            }
+
+            touched.Add(sent.MessageRef);
+            if (message is MovementPromptMessage prompt && Guid.TryParseExact(prompt.Reference, "N", out var setId))
+            {
+                // An instant set: remember where it was posted, so typed answers update it in place.
+                await instantSets.RecordMessageRefAsync(setId, sent.MessageRef, cancellationToken);
+            }
+        }
+
+        return touched;
+    }
+
+    public async Task<List<DevConsoleMessage>> MessagesAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (await workspace.FindAsync(cancellationToken) is not { } ws)
+        {
+            return [];
+        }
+
+        var rows = await db.ConsoleMessages.AsNoTracking()
+            .Where(m => m.WorkspaceId == ws.Id && m.ConversationId == conversationId)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(m => new DevConsoleMessage(
+            m.Id.ToString("N"), m.ConversationId, m.Kind, m.FromPerson, m.FallbackText,
+            Json(m.SlackPayload), Json(m.TeamsPayload), m.CreatedAt, m.UpdatedAt))];
+    }
+
+    public async Task<List<DevConsolePerson>> PeopleAsync(CancellationToken cancellationToken) =>
+        [.. (await workspace.PeopleAsync(cancellationToken)).Select(Describe)];
+
+    public DevConsolePerson Describe(PersonEntity person)
+    {
+        var zone = people.ZoneOf(person);
+        return new DevConsolePerson(
+            person.Id, person.PlatformUserId, person.DisplayName, person.TimeZoneId,
+            ConsoleGateway.DirectConversation(person.PlatformUserId),
+            person.NextPromptAt, Local(person.NextPromptAt, zone), person.PausedUntil, person.Schedule);
+    }
+
+    /// <summary>This week's log (Monday 00:00 local to now), newest first.</summary>
+    public async Task<DevConsoleResult> LogAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (await workspace.PersonAsync(personId, cancellationToken) is not { } person)
+        {
+            return DevConsoleResult.Missing($"No console person {personId}.");
+        }
+
+        var zone = people.ZoneOf(person);
+        var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        var monday = localNow.Date.AddDays(-(((int)localNow.DayOfWeek + 6) % 7));
+        var weekStart = TimeZones.StartOfDay(DateOnly.FromDateTime(monday), zone);
+        var rows = await db.LogEntries.AsNoTracking()
+            .Where(e => e.PersonId == person.Id && e.DoneAt >= weekStart)
+            .OrderByDescending(e => e.DoneAt)
+            .ToListAsync(cancellationToken);
+        return DevConsoleResult.Ok(rows.Select(e => new DevConsoleLogEntry(
+            e.DoneAt,
+            Local(e.DoneAt, zone) ?? string.Empty,
+            e.Routine,
+            [.. e.Movements.Select(m => MovementSlugs.TryParse(m, out var id) ? MovementCatalogue.Get(id).Name : m)],
+            e.FatigueBefore,
+            e.FatigueAfter)).ToList());
+    }
+
+    public DevConsoleClockState Clock() => new(clock.GetUtcNow(), clock.Offset);
+
+    /// <summary>Moves simulated time to the person's next slot, then dispatches and delivers at once.</summary>
+    public async Task<DevConsoleResult> JumpToNextSlotAsync(Guid? personId, CancellationToken cancellationToken)
+    {
+        if (personId is not { } id || await workspace.PersonAsync(id, cancellationToken) is not { } person)
+        {
+            return DevConsoleResult.Bad($"No console person {personId}.");
+        }
+
+        if (person.NextPromptAt is not { } next)
+        {
+            return DevConsoleResult.Bad($"{person.DisplayName} has no next slot (paused, or no routine on).");
+        }
+
+        if (next > clock.GetUtcNow())
+        {
+            await SetOffsetAsync(next - ConsoleClock.RealNow(), cancellationToken);
+        }
+
+        return DevConsoleResult.Ok(await RunPromptsAsync(cancellationToken));
+    }
+
+    /// <summary>Moves simulated time to the coming Friday 17:25 in the person's zone, then dispatches and delivers.</summary>
+    public async Task<DevConsoleResult> JumpToFridayEveningAsync(Guid? personId, CancellationToken cancellationToken)
+    {
+        if (personId is not { } id || await workspace.PersonAsync(id, cancellationToken) is not { } person)
+        {
+            return DevConsoleResult.Bad($"No console person {personId}.");
+        }
+
+        var zone = people.ZoneOf(person);
+        var now = clock.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var friday = local.Date.AddDays(((int)DayOfWeek.Friday - (int)local.DayOfWeek + 7) % 7).AddHours(17).AddMinutes(25);
+        var target = new DateTimeOffset(friday, zone.GetUtcOffset(friday));
+        if (target <= now)
+        {
+            friday = friday.AddDays(7);
+            target = new DateTimeOffset(friday, zone.GetUtcOffset(friday));
+        }
+
+        await SetOffsetAsync(target - ConsoleClock.RealNow(), cancellationToken);
+        return DevConsoleResult.Ok(await RunPromptsAsync(cancellationToken));
+    }
+
+    /// <summary>Back to real time; everyone's next slot is computed again from now.</summary>
+    public async Task<DevConsoleClockState> ResetClockAsync(CancellationToken cancellationToken)
+    {
+        await SetOffsetAsync(TimeSpan.Zero, cancellationToken);
+        foreach (var person in await workspace.PeopleAsync(cancellationToken))
+        {
+            await people.SaveScheduleAsync(person.Id, person.ToWorkSchedule(), cancellationToken);
+        }
+
+        return Clock();
+    }
+
+    private async Task SetOffsetAsync(TimeSpan offset, CancellationToken cancellationToken)
+    {
+        await ConsoleClockStore.WriteAsync(db, offset, cancellationToken);
+        clock.SetOffset(offset);
+    }
+
+    private async Task<DevConsoleClockState> RunPromptsAsync(CancellationToken cancellationToken)
+    {
+        await dispatcher.DispatchDueAsync(cancellationToken);
+        // One delivery round now, rather than waiting for this node's worker to wake up.
+        var worker = ActivatorUtilities.CreateInstance<DeliveryWorker>(services);
+        await worker.RunOnceAsync(cancellationToken);
+        return Clock();
+    }
+
+    private static string? Local(DateTimeOffset? at, TimeZoneInfo zone) =>
+        at is { } value ? TimeZoneInfo.ConvertTime(value, zone).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) : null;
+
+    private static JsonElement? Json(string? payload) =>
+        payload is null ? null : JsonDocument.Parse(payload).RootElement.Clone();
+}
