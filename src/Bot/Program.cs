@@ -66,7 +66,15 @@ try
         return 0;
     }
 
-    await app.RunAsync();
+    try
+    {
+        await app.RunAsync();
+    }
+    catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+    {
+        throw new StartupException($"{exception.Message} Stop the other program, or set ASPNETCORE_URLS to a free address (e.g. http://localhost:5081).");
+    }
+
     return 0;
 }
 catch (StartupException exception)

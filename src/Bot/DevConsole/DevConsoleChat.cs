@@ -3,6 +3,7 @@ using System.Text.Json;
 using MicroMove.Bot.Chat;
 using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
+using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Slack.BlockKit;
 using MicroMove.Bot.Teams.AdaptiveCards;
 using MicroMove.Domain.Catalogue;
@@ -180,6 +181,29 @@ internal sealed class DevConsoleChat(
             [.. e.Movements.Select(m => MovementSlugs.TryParse(m, out var id) ? MovementCatalogue.Get(id).Name : m)],
             e.FatigueBefore,
             e.FatigueAfter)).ToList());
+    }
+
+    /// <summary>This week so far, as the `stats` command and the weekly summary show it, with the chart's link.</summary>
+    public async Task<DevConsoleResult> WeekAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (await workspace.PersonAsync(personId, cancellationToken) is not { } person)
+        {
+            return DevConsoleResult.Missing($"No console person {personId}.");
+        }
+
+        var summaries = services.GetRequiredService<WeeklySummaryBuilder>();
+        if (await summaries.WeekSoFarAsync(person, clock.GetUtcNow(), cancellationToken) is not { } week)
+        {
+            return DevConsoleResult.Bad($"{person.DisplayName}'s time zone is unknown.");
+        }
+
+        // The page shows the chart from this same server, whatever PublicBaseUrl says.
+        return DevConsoleResult.Ok(new DevConsoleWeek(
+            week.Title,
+            [.. week.Facts.Select(f => new DevConsoleFact(f.Label, f.Value))],
+            week.Advice,
+            week.ChartUrl?.PathAndQuery,
+            week.ChartAltText));
     }
 
     public DevConsoleClockState Clock() => new(clock.GetUtcNow(), clock.Offset);

@@ -37,3 +37,9 @@ internal sealed record DevConsoleResult(object? Value, int Status, string? Probl
         ? Results.Ok(Value)
         : Results.Json(new { error = Problem }, statusCode: Status);
 }
+
+/// <summary>This week so far for the side panel: the summary's figures, its advice and the chart's path.</summary>
+internal sealed record DevConsoleWeek(string Title, IReadOnlyList<DevConsoleFact> Facts, IReadOnlyList<string> Advice, string? ChartPath, string ChartAltText);
+
+/// <summary>One figure of the week: "Completion" — "1 of 2 prompts (50%)".</summary>
+internal sealed record DevConsoleFact(string Label, string Value);

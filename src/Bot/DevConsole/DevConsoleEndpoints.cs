@@ -22,6 +22,8 @@ internal static class DevConsoleEndpoints
         api.MapGet("/people", async (DevConsoleChat chat, CancellationToken ct) => Results.Ok(await chat.PeopleAsync(ct)));
         api.MapGet("/people/{personId:guid}/log", async (Guid personId, DevConsoleChat chat, CancellationToken ct) =>
             (await chat.LogAsync(personId, ct)).ToHttp());
+        api.MapGet("/people/{personId:guid}/week", async (Guid personId, DevConsoleChat chat, CancellationToken ct) =>
+            (await chat.WeekAsync(personId, ct)).ToHttp());
         api.MapGet("/conversations/{conversationId}/messages", async (string conversationId, DevConsoleChat chat, CancellationToken ct) =>
             Results.Ok(await chat.MessagesAsync(conversationId, ct)));
         api.MapPost("/conversations/{personId}/say", async (string personId, HttpRequest request, DevConsoleChat chat, CancellationToken ct) =>

@@ -24,6 +24,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly string? _runAs;
     private bool _stopped;
+    private bool _sharedWithAnotherRun;
 
     private LocalPostgresCluster(LocalPostgresOptions options, ILogger logger, string binDirectory, string dataDirectory, string? runAs)
     {
@@ -43,6 +44,9 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     private string Password { get; set; } = string.Empty;
 
     private string PasswordFile => DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".password";
+
+    /// <summary>The process id of the run that looks after the server (and stops it on exit).</summary>
+    private string OwnerFile => DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".owner";
 
     /// <summary>Starts the cluster (creating it on first use) and makes sure its database exists.</summary>
     public static async Task<LocalPostgresCluster> StartAsync(LocalPostgresOptions options, ILogger logger, CancellationToken cancellationToken)
@@ -93,6 +97,13 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         }
 
         _stopped = true;
+        if (_sharedWithAnotherRun)
+        {
+            // Another MicroMove run started this server and still uses it: leave it running for that run.
+            LogLeftRunning(_logger, DataDirectory);
+            return;
+        }
+
         NpgsqlConnection.ClearAllPools();
         var result = await PgCtlAsync(["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "-s"], cancellationToken);
         if (result.ExitCode == 0)
@@ -181,8 +192,15 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         var status = await PgCtlAsync(["status", "-D", DataDirectory], cancellationToken);
         if (status.ExitCode == 0)
         {
-            // Left running by a run that did not stop cleanly: adopt it (and stop it on exit).
+            // Either another MicroMove run is using it (leave it to that run), or a run that did not
+            // stop cleanly left it behind (adopt it, and stop it on exit).
             Port = ReadRunningPort();
+            _sharedWithAnotherRun = OwnerIsAlive();
+            if (!_sharedWithAnotherRun)
+            {
+                ClaimOwnership();
+            }
+
             LogAdopted(_logger, Port);
             return;
         }
@@ -200,7 +218,30 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
                 $"The local PostgreSQL in {DataDirectory} did not start: {LastLines(start.Output + "\n" + ReadServerLog())}");
         }
 
+        ClaimOwnership();
         LogStarted(_logger, Port, DataDirectory);
+    }
+
+    private void ClaimOwnership() =>
+        WritePrivateFile(OwnerFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+
+    private bool OwnerIsAlive()
+    {
+        if (!File.Exists(OwnerFile) || !int.TryParse(File.ReadAllText(OwnerFile).Trim(), CultureInfo.InvariantCulture, out var owner)
+            || owner == Environment.ProcessId)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(owner);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process any more
+        }
     }
 
     private int ReadRunningPort()
@@ -347,6 +388,9 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local PostgreSQL in {DataDirectory} stopped")]
     private static partial void LogStopped(ILogger logger, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local PostgreSQL in {DataDirectory} is left running for the MicroMove run that started it")]
+    private static partial void LogLeftRunning(ILogger logger, string dataDirectory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Local PostgreSQL did not stop cleanly: {Output}")]
     private static partial void LogStopFailed(ILogger logger, string output);

@@ -230,6 +230,28 @@ public sealed class DevConsoleApiTests(PostgresServer server) : IAsyncLifetime
         _ => [],
     };
 
+    [Fact]
+    public async Task Week_ShowsThisWeeksFiguresAndAChartServedByTheSameServer()
+    {
+        await using var app = new MicroMoveApp(_db, Enabled);
+        var client = app.CreateClient();
+        var ada = (await PeopleAsync(client))[0];
+        var prompt = (await SayAsync(client, ada, "now"))[^1];
+        await TeamsActionAsync(client, ada, prompt, TeamsVerbs.For(ActionKind.Done), value: null);
+
+        var week = await client.GetFromJsonAsync<ConsoleWeek>($"/dev/api/people/{ada.Id}/week", TestContext.Current.CancellationToken);
+
+        Assert.NotNull(week);
+        Assert.Equal("Your week so far", week.Title);
+        Assert.Contains(week.Facts, f => f.Label == "Sets done" && f.Value.StartsWith('1'));
+        Assert.NotEmpty(week.Advice);
+        Assert.StartsWith("/charts/", week.ChartPath, StringComparison.Ordinal);
+        var chart = await client.GetAsync(new Uri(week.ChartPath ?? string.Empty, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+        Assert.Equal("image/png", chart.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/dev/api/people/{Guid.NewGuid()}/week", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     private static async Task<List<ConsolePerson>> PeopleAsync(HttpClient client) =>
         await client.GetFromJsonAsync<List<ConsolePerson>>("/dev/api/people", TestContext.Current.CancellationToken) ?? [];
 
@@ -250,6 +272,10 @@ public sealed class DevConsoleApiTests(PostgresServer server) : IAsyncLifetime
     private sealed record ConsolePerson(Guid Id, string Name, string TimeZone, string ConversationId, DateTimeOffset? NextPromptAt);
 
     private sealed record ConsoleMessage(string Id, string Kind, bool FromPerson, string FallbackText, JsonElement? Slack, JsonElement? Teams);
+
+    private sealed record ConsoleWeek(string Title, IReadOnlyList<ConsoleFact> Facts, IReadOnlyList<string> Advice, string? ChartPath);
+
+    private sealed record ConsoleFact(string Label, string Value);
 
     private sealed record ConsoleLogEntry(IReadOnlyList<string> Movements, short? FatigueBefore, short? FatigueAfter);
 }

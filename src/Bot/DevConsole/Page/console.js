@@ -334,11 +334,15 @@ async function loadSide(force) {
     $("person-name").textContent = "Channel";
     $("schedule").innerHTML = "<dt>Members</dt><dd>" + state.people.map((p) => escapeHtml(p.name)).join(", ") + "</dd>";
     $("log").replaceChildren();
+    $("week").replaceChildren();
+    $("advice").replaceChildren();
+    $("chart").hidden = true;
     return;
   }
 
   const log = await api("GET", `/people/${person.id}/log`);
-  const signature = JSON.stringify([person, log]);
+  const week = await api("GET", `/people/${person.id}/week`);
+  const signature = JSON.stringify([person, log, week.facts, week.advice]);
   if (!force && signature === state.lastSide) { return; }
   state.lastSide = signature;
   const s = person.schedule;
@@ -356,6 +360,22 @@ async function loadSide(force) {
     ["Paused until", person.pausedUntil ? localTime(person.pausedUntil, person.timeZone) : "not paused"],
     ["Next prompt", person.nextPromptLocal || "none"],
   ].map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd data-testid="schedule-${escapeAttr(k.toLowerCase().replace(/ /g, "-"))}">${escapeHtml(v)}</dd>`).join("");
+  $("week").innerHTML = (week.facts || [])
+    .map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join("");
+  $("advice").replaceChildren(...(week.advice || []).map((text) => {
+    const li = document.createElement("li");
+    li.textContent = text;
+    return li;
+  }));
+  const chart = $("chart");
+  if (week.chartPath) {
+    // A new query string each time the figures change, so the browser fetches the fresh chart.
+    chart.src = `${week.chartPath}${week.chartPath.includes("?") ? "&" : "?"}v=${encodeURIComponent(signature.length)}`;
+    chart.alt = week.chartAltText || "";
+    chart.hidden = false;
+  } else {
+    chart.hidden = true;
+  }
   $("log").replaceChildren(...(log.length ? log : [null]).map((e) => {
     const li = document.createElement("li");
     if (!e) { li.className = "muted"; li.textContent = "Nothing logged this week yet."; return li; }

@@ -22,14 +22,26 @@ internal static class WeeklyChart
         using var fatigue = FatiguePanel(week);
         using var regions = RegionPanel(week);
 
+        // Each panel renders on a surface of its own: a plot clears the whole canvas it is given,
+        // so drawing two plots on one canvas would keep only the last.
+        var leftWidth = (int)(Width * 0.6);
+        using var left = Panel(fatigue, leftWidth);
+        using var right = Panel(regions, Width - leftWidth);
         var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
         surface.Canvas.Clear(SKColors.White);
-        fatigue.Render(surface.Canvas, new PixelRect(0, Width * 0.6f, Height, 0));
-        regions.Render(surface.Canvas, new PixelRect(Width * 0.6f, Width, Height, 0));
+        surface.Canvas.DrawImage(left, 0, 0);
+        surface.Canvas.DrawImage(right, leftWidth, 0);
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
+    }
+
+    private static SKImage Panel(Plot plot, int width)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        plot.Render(surface.Canvas, new PixelRect(0, width, Height, 0));
+        return surface.Snapshot();
     }
 
     private static Plot FatiguePanel(WeeklyStatistics week)
