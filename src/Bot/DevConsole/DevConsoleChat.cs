@@ -7,6 +7,7 @@ using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Slack.BlockKit;
 using MicroMove.Bot.Teams.AdaptiveCards;
 using MicroMove.Domain.Catalogue;
+using MicroMove.Domain.Scheduling;
 using MicroMove.Domain.Messages;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Persistence.Entities;
@@ -229,7 +230,11 @@ internal sealed class DevConsoleChat(
         return DevConsoleResult.Ok(await RunPromptsAsync(cancellationToken));
     }
 
-    /// <summary>Moves simulated time to the coming Friday 17:25 in the person's zone, then dispatches and delivers.</summary>
+    /// <summary>
+    /// Moves simulated time to just after the person's end of work week (Friday 17:30 by default),
+    /// when their weekly summary is due and their end-of-day set is still fresh, then dispatches and
+    /// delivers — so both come through the real dispatch and delivery path.
+    /// </summary>
     public async Task<DevConsoleResult> JumpToFridayEveningAsync(Guid? personId, CancellationToken cancellationToken)
     {
         if (personId is not { } id || await workspace.PersonAsync(id, cancellationToken) is not { } person)
@@ -237,18 +242,16 @@ internal sealed class DevConsoleChat(
             return DevConsoleResult.Bad($"No console person {personId}.");
         }
 
-        var zone = people.ZoneOf(person);
-        var now = clock.GetUtcNow();
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var friday = local.Date.AddDays(((int)DayOfWeek.Friday - (int)local.DayOfWeek + 7) % 7).AddHours(17).AddMinutes(25);
-        var target = new DateTimeOffset(friday, zone.GetUtcOffset(friday));
-        if (target <= now)
+        var schedule = person.ToWorkSchedule();
+        if (WeeklySummarySlot.NextAfter(schedule with { PausedUntil = null }, people.ZoneOf(person), clock.GetUtcNow()) is not { } summary)
         {
-            friday = friday.AddDays(7);
-            target = new DateTimeOffset(friday, zone.GetUtcOffset(friday));
+            return DevConsoleResult.Bad($"{person.DisplayName} has no work day, so no end of week.");
         }
 
-        await SetOffsetAsync(target - ConsoleClock.RealNow(), cancellationToken);
+        // The summary is owed from the week's end: make sure the dispatcher knows, even for a person it has not seen yet.
+        await db.People.Where(p => p.Id == person.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.NextSummaryAt, summary.DueAt), cancellationToken);
+        await SetOffsetAsync(summary.DueAt.AddMinutes(1) - ConsoleClock.RealNow(), cancellationToken);
         return DevConsoleResult.Ok(await RunPromptsAsync(cancellationToken));
     }
 

@@ -131,6 +131,25 @@ public sealed class DevConsoleApiTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("00:00:00", (await reset.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("offset").GetString());
     }
 
+    [Fact]
+    public async Task JumpToFridayEvening_BringsTheEndOfDaySetAndTheWeeklySummary()
+    {
+        await using var app = new MicroMoveApp(_db, Enabled);
+        var client = app.CreateClient();
+        var ada = (await PeopleAsync(client))[0];
+
+        var response = await client.PostAsJsonAsync("/dev/api/clock/friday-evening", new { personId = ada.Id }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var messages = await MessagesAsync(client, ada);
+        Assert.Contains(messages, m => m.Kind == "movement-prompt" && m.FallbackText.StartsWith("End of day", StringComparison.Ordinal));
+        var summary = Assert.Single(messages, m => m.Kind == "weekly-summary");
+        Assert.Contains("/charts/", summary.Slack?.GetRawText(), StringComparison.Ordinal);
+        var clock = await client.GetFromJsonAsync<JsonElement>("/dev/api/clock", TestContext.Current.CancellationToken);
+        var berlin = TimeZoneInfo.ConvertTime(clock.GetProperty("now").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        Assert.Equal((DayOfWeek.Friday, 17, 31), (berlin.DayOfWeek, berlin.Hour, berlin.Minute));
+    }
+
     [Theory]
     [InlineData("/dev/api/actions", "{not json")]
     [InlineData("/dev/api/actions", "null")]
