@@ -10,7 +10,7 @@ namespace MicroMove.Domain.Challenges;
 /// </summary>
 public static partial class ChallengeCommandParser
 {
-    public const string StartUsage = "challenge start <title> [days N] [goal N]";
+    public const string StartUsage = "challenge start TITLE [days N] [goal N]";
 
     /// <summary>Parses the full typed text (<c>/micromove challenge …</c>, <c>@MicroMove challenge …</c> or <c>challenge …</c>).</summary>
     public static ChallengeCommand Parse(string? typed)
