@@ -24,7 +24,7 @@ public sealed record ChallengeCardMessage(
     public const string PrivacyLine = "Joining is opt-in. The board shows set counts only, never how anyone feels.";
 
     public override string FallbackText =>
-        $"{Heading}. {StatusLine}. " + (Standings.Count == 0
+        $"{Heading}. {(Note is { Length: > 0 } ? $"{Note} " : string.Empty)}{StatusLine}. " + (Standings.Count == 0
             ? "No one has joined yet."
             : string.Join(", ", Standings.Select(s => $"{s.Rank}. {s.Name} {s.Figures}")) + (MoreCount > 0 ? $", and {MoreCount} more" : string.Empty) + ".");
 

@@ -231,11 +231,16 @@ internal sealed partial class ChallengeCommands(
         return new ConversationReply(cards);
     }
 
+    /// <summary>Adds the person; a second press, a retry or a race finds the row there and changes nothing.</summary>
     private async Task<bool> JoinAsync(ChallengeEntity challenge, PersonEntity person, CancellationToken cancellationToken)
     {
-        db.ChallengeParticipants.Add(new ChallengeParticipantEntity { ChallengeId = challenge.Id, PersonId = person.Id, JoinedAt = clock.GetUtcNow() });
-        var joined = await db.SaveUnlessDuplicateAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        var joined = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO micromove.challenge_participants (challenge_id, person_id, joined_at)
+            VALUES ({challenge.Id}, {person.Id}, {clock.GetUtcNow()})
+            ON CONFLICT (challenge_id, person_id) DO NOTHING
+            """,
+            cancellationToken) == 1;
         if (joined)
         {
             LogJoined(logger, challenge.Id, person.Id);

@@ -154,7 +154,7 @@ internal sealed partial class ChallengeDispatcher(
                     """
                     INSERT INTO micromove.prompt_deliveries
                         (id, person_id, challenge_id, workspace_id, kind, slot_key, due_at, movements, notes, status, attempts, created_at)
-                    SELECT d.id, NULL, d.challenge_id, d.workspace_id, d.kind, d.slot_key, d.due_at, '[]'::jsonb, '{}', d.status, 0, @now
+                    SELECT d.id, NULL, d.challenge_id, d.workspace_id, d.kind, d.slot_key, d.due_at, '[]'::jsonb, ARRAY[]::text[], d.status, 0, @now
                     FROM unnest(@ids, @challenges, @workspaces, @kinds, @keys, @dues, @statuses)
                         AS d(id, challenge_id, workspace_id, kind, slot_key, due_at, status)
                     ON CONFLICT (challenge_id, slot_key) DO NOTHING
