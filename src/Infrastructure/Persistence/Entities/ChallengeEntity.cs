@@ -27,7 +27,7 @@ public sealed class ChallengeEntity
     public DateOnly EndsOn { get; set; }
 
     /// <summary>How many work days it lasts.</summary>
-    public int Days { get; set; }
+    public int Days { get; set; } = Domain.Challenges.ChallengeRules.DefaultDays;
 
     /// <summary>The creator's work days when it started (DayOfWeek numbers, Sunday = 0): the days it counts.</summary>
     public List<int> WorkDays { get; set; } = [];
