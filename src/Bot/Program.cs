@@ -1,4 +1,5 @@
 using MicroMove.Bot.DevConsole;
+using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Features.Summaries;
@@ -38,6 +39,7 @@ try
     // Prompts: cluster-wide dispatch (Quartz) and delivery workers, through the chat gateways.
     builder.Services.AddPrompts(builder.Configuration, connectionString);
     builder.Services.AddConversation();
+    builder.Services.AddChallenges();
     builder.Services.AddSummaries(builder.Configuration);
     builder.Services.AddTeams(builder.Configuration);
     builder.Services.AddSlack(builder.Configuration);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MicroMove.Bot.Chat;
+using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Features.Summaries;
@@ -93,10 +94,64 @@ internal sealed class DevConsoleChat(
         }
 
         var reply = await conversations.HandleActionAsync(person, parsed.Action, cancellationToken);
-        return DevConsoleResult.Ok(await ApplyAsync(person, reply, request.MessageId, cancellationToken));
+        // A click in the channel is answered in the channel; one in a DM, in that DM.
+        var conversation = await ConversationOfAsync(request.MessageId, person, cancellationToken);
+        return DevConsoleResult.Ok(await ApplyAsync(person, reply, request.MessageId, conversation, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<string>> ApplyAsync(PersonEntity person, ConversationReply reply, string? actedOn, CancellationToken cancellationToken)
+    /// <summary>
+    /// A person's line in the console's channel: recorded there under their name, handled as typed in
+    /// a channel (team challenges live there), and answered in the channel.
+    /// </summary>
+    public async Task<DevConsoleResult> SayInChannelAsync(string channelId, DevConsoleChannelSay? say, CancellationToken cancellationToken)
+    {
+        if (channelId != ConsoleWorkspace.ChannelId)
+        {
+            return DevConsoleResult.Missing($"No console channel {channelId}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(say?.Text))
+        {
+            return DevConsoleResult.Bad("Say something: the text is empty.");
+        }
+
+        if (say.PersonId is not { } personId || await workspace.PersonAsync(personId, cancellationToken) is not { } person)
+        {
+            return DevConsoleResult.Bad($"No console person {say.PersonId}: pick who is speaking.");
+        }
+
+        var now = clock.GetUtcNow();
+        db.ConsoleMessages.Add(new ConsoleMessageEntity
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = person.WorkspaceId,
+            ConversationId = channelId,
+            Kind = $"person:{person.PlatformUserId}",
+            FallbackText = say.Text.Trim(),
+            FromPerson = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        var reply = await conversations.HandleTextAsync(person, say.Text.Trim(), CommandPrefix, new ChatChannel(channelId, IsChannel: true), cancellationToken);
+        return DevConsoleResult.Ok(await ApplyAsync(person, reply, actedOn: null, channelId, cancellationToken));
+    }
+
+    private async Task<string?> ConversationOfAsync(string? messageId, PersonEntity person, CancellationToken cancellationToken) =>
+        Guid.TryParse(messageId, out var id)
+            ? await db.ConsoleMessages.AsNoTracking()
+                .Where(m => m.Id == id && m.WorkspaceId == person.WorkspaceId)
+                .Select(m => m.ConversationId)
+                .SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+    public Task<IReadOnlyList<string>> ApplyAsync(PersonEntity person, ConversationReply reply, string? actedOn, CancellationToken cancellationToken) =>
+        ApplyAsync(person, reply, actedOn, conversationId: null, cancellationToken);
+
+    /// <summary>Applies a reply in <paramref name="conversationId"/> (the person's DM when null).</summary>
+    public async Task<IReadOnlyList<string>> ApplyAsync(PersonEntity person, ConversationReply reply, string? actedOn, string? conversationId, CancellationToken cancellationToken)
     {
         if (!gateways.TryGet(ChatPlatform.Console, out var gateway))
         {
@@ -105,7 +160,7 @@ internal sealed class DevConsoleChat(
 
         var address = new ChatAddress(
             ChatPlatform.Console, person.WorkspaceId, ConsoleWorkspace.ExternalId, person.Id, person.PlatformUserId,
-            ConsoleGateway.DirectConversation(person.PlatformUserId), null);
+            conversationId ?? ConsoleGateway.DirectConversation(person.PlatformUserId), null);
         var touched = new List<string>();
         if (reply.Update is { } update && (update.MessageRef ?? actedOn) is { Length: > 0 } messageRef
             && await gateway.UpdateAsync(address, messageRef, update.Message, cancellationToken) is SendOutcome.Sent)
@@ -121,6 +176,11 @@ internal sealed class DevConsoleChat(
             }
 
             touched.Add(sent.MessageRef);
+            if (message is ChallengeCardMessage card && address.ConversationId == ConsoleWorkspace.ChannelId)
+            {
+                await services.GetRequiredService<ChallengeCommands>().RecordCardAsync(card.Reference, sent.MessageRef, cancellationToken);
+            }
+
             if (message is MovementPromptMessage prompt && Guid.TryParseExact(prompt.Reference, "N", out var setId))
             {
                 // An instant set: remember where it was posted, so typed answers update it in place.
@@ -273,9 +333,37 @@ internal sealed class DevConsoleChat(
         clock.SetOffset(offset);
     }
 
+    /// <summary>
+    /// Moves simulated time to just after the next board of the channel's running challenge (the end
+    /// of its starter's workday, or the results on its last day), then dispatches and delivers.
+    /// </summary>
+    public async Task<DevConsoleResult> JumpToChallengeUpdateAsync(CancellationToken cancellationToken)
+    {
+        var ws = await workspace.FindAsync(cancellationToken);
+        var next = ws is null
+            ? null
+            : await db.Challenges.AsNoTracking()
+                .Where(c => c.WorkspaceId == ws.Id && c.ChannelId == ConsoleWorkspace.ChannelId && c.Active)
+                .Select(c => c.NextUpdateAt)
+                .SingleOrDefaultAsync(cancellationToken);
+        if (next is not { } dueAt)
+        {
+            return DevConsoleResult.Bad("No challenge is running in #team: type challenge start there first.");
+        }
+
+        if (dueAt > clock.GetUtcNow())
+        {
+            await SetOffsetAsync(dueAt.AddMinutes(1) - ConsoleClock.RealNow(), cancellationToken);
+        }
+
+        return DevConsoleResult.Ok(await RunPromptsAsync(cancellationToken));
+    }
+
     private async Task<DevConsoleClockState> RunPromptsAsync(CancellationToken cancellationToken)
     {
         await dispatcher.DispatchDueAsync(cancellationToken);
+        // Challenge boards and results come due on the same clock.
+        await services.GetRequiredService<ChallengeDispatcher>().DispatchDueAsync(cancellationToken);
         // One delivery round now, rather than waiting for this node's worker to wake up.
         var worker = ActivatorUtilities.CreateInstance<DeliveryWorker>(services);
         await worker.RunOnceAsync(cancellationToken);

@@ -9,6 +9,9 @@ internal sealed record DevConsoleAction(
 
 internal sealed record DevConsoleSay(string? Text);
 
+/// <summary>A line typed in the console's channel, and who typed it.</summary>
+internal sealed record DevConsoleChannelSay(Guid? PersonId, string? Text);
+
 internal sealed record DevConsoleJump(Guid? PersonId);
 
 internal sealed record DevConsoleMessage(

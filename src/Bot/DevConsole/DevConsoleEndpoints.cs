@@ -36,6 +36,11 @@ internal static class DevConsoleEndpoints
             var (say, problem) = await ReadAsync<DevConsoleSay>(request, ct);
             return problem is not null ? problem.ToHttp() : (await chat.SayAsync(id, say?.Text, ct)).ToHttp();
         });
+        api.MapPost("/channels/{channelId}/say", async (string channelId, HttpRequest request, DevConsoleChat chat, CancellationToken ct) =>
+        {
+            var (say, problem) = await ReadAsync<DevConsoleChannelSay>(request, ct);
+            return problem is not null ? problem.ToHttp() : (await chat.SayInChannelAsync(channelId, say, ct)).ToHttp();
+        });
         api.MapPost("/actions", async (HttpRequest request, DevConsoleChat chat, CancellationToken ct) =>
         {
             var (action, problem) = await ReadAsync<DevConsoleAction>(request, ct);
@@ -52,6 +57,7 @@ internal static class DevConsoleEndpoints
             var (jump, problem) = await ReadAsync<DevConsoleJump>(request, ct);
             return problem is not null ? problem.ToHttp() : (await chat.JumpToFridayEveningAsync(jump?.PersonId, ct)).ToHttp();
         });
+        api.MapPost("/clock/challenge-update", async (DevConsoleChat chat, CancellationToken ct) => (await chat.JumpToChallengeUpdateAsync(ct)).ToHttp());
         api.MapPost("/clock/reset", async (DevConsoleChat chat, CancellationToken ct) => Results.Ok(await chat.ResetClockAsync(ct)));
     }
 

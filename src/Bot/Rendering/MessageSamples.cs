@@ -41,6 +41,9 @@ internal static class MessageSamples
             ["summary-with-chart"] = SampleWeek.Summary(new Uri("https://micromove.example/charts/week-2026-11-23.png"), soFar: false),
             ["summary-without-chart"] = SampleWeek.Summary(null, soFar: false),
             ["summary-week-so-far"] = SampleWeek.Summary(null, soFar: true),
+            ["challenge-started"] = SampleChallenge.Started(),
+            ["challenge-leaderboard"] = SampleChallenge.Leaderboard(),
+            ["challenge-results"] = SampleChallenge.Results(),
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Rendering;
@@ -26,6 +27,7 @@ internal sealed partial class SlackConversationHandler(
     People people,
     Conversations conversations,
     InstantSets instantSets,
+    ChallengeCommands challenges,
     TimeZones zones,
     TimeProvider clock,
     ILogger<SlackConversationHandler> logger) : ISlackInboundHandler
@@ -33,6 +35,7 @@ internal sealed partial class SlackConversationHandler(
     public const string CommandPrefix = "/micromove ";
     public const string SentToDm = "Sent to your DM ✓";
     public const string NotInstalled = "MicroMove isn't set up for this workspace yet — ask an admin to install it.";
+    public const string InviteMe = "I can't post in this channel yet: invite me with /invite @MicroMove, then type /micromove challenge to show the board here.";
     private const int HomeLogLines = 5;
 
     public async Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
@@ -75,7 +78,8 @@ internal sealed partial class SlackConversationHandler(
         }
 
         await WelcomeIfNewAsync(caller, cancellationToken);
-        var reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, cancellationToken);
+        var channel = new ChatChannel(command.ChannelId, IsSharedChannel(command.ChannelId));
+        var reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
         if (parsed is ChatCommand.NotUnderstood)
         {
             reply = reply with { Messages = [.. reply.Messages, HelpMessage.For(CommandPrefix)] };
@@ -88,6 +92,14 @@ internal sealed partial class SlackConversationHandler(
             {
                 await PostToDmAsync(caller, message, cancellationToken);
                 answers.Add(new NoticeMessage(SentToDm));
+            }
+            else if (message is ChallengeCardMessage card && channel.IsChannel)
+            {
+                // The board is for the whole channel; a slash command's own answers stay private.
+                if (!await PostCardToChannelAsync(caller, command.ChannelId, card, null, cancellationToken))
+                {
+                    answers.Add(new NoticeMessage(InviteMe, IsCorrection: true));
+                }
             }
             else
             {
@@ -251,7 +263,7 @@ internal sealed partial class SlackConversationHandler(
         var parsed = CommandParser.Parse(text);
         var reply = parsed is ChatCommand.Schedule
             ? ConversationReply.Say(ScheduleNotice(caller.Person))
-            : await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, cancellationToken);
+            : await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, new ChatChannel(mention.ChannelId, IsSharedChannel(mention.ChannelId)), cancellationToken);
         if (parsed is ChatCommand.NotUnderstood)
         {
             reply = reply with { Messages = [.. reply.Messages, HelpMessage.For(CommandPrefix)] };
@@ -263,6 +275,11 @@ internal sealed partial class SlackConversationHandler(
             {
                 await PostToDmAsync(caller, answer, cancellationToken);
                 await PostAsync(caller, mention.ChannelId, new NoticeMessage(SentToDm), thread, cancellationToken);
+            }
+            else if (answer is ChallengeCardMessage card)
+            {
+                // A board goes to the channel itself, not the mention's thread, so everyone sees it.
+                await PostCardToChannelAsync(caller, mention.ChannelId, card, null, cancellationToken);
             }
             else
             {
@@ -553,6 +570,29 @@ internal sealed partial class SlackConversationHandler(
     }
 
     public static string MessageRef(string channel, string ts) => $"{channel}|{ts}";
+
+    /// <summary>C… public, G… private or group DM, D… a direct message with the bot.</summary>
+    private static bool IsSharedChannel(string channelId) => !channelId.StartsWith('D');
+
+    /// <summary>
+    /// Posts a challenge card in the channel with chat.postMessage and remembers it as the channel's
+    /// latest board; false when the bot may not post there (not invited, archived, private).
+    /// </summary>
+    private async Task<bool> PostCardToChannelAsync(Caller caller, string channel, ChallengeCardMessage card, string? threadTs, CancellationToken cancellationToken)
+    {
+        var (text, blocks) = Render(card);
+        try
+        {
+            var posted = await api.PostMessageAsync(caller.Token, channel, text, blocks, threadTs, cancellationToken);
+            await challenges.RecordCardAsync(card.Reference, MessageRef(posted.Channel, posted.Ts), cancellationToken);
+            return true;
+        }
+        catch (SlackApiException exception) when (exception.Kind is SlackErrorKind.Recipient)
+        {
+            logger.SlackUpdateSkipped(caller.Token.TeamId, $"challenge card not posted: {exception.Error}");
+            return false;
+        }
+    }
 
     private static (string Text, JsonArray? Blocks) Render(BotMessage message)
     {

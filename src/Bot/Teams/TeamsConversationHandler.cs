@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Teams.AdaptiveCards;
@@ -21,6 +22,7 @@ internal sealed class TeamsConversationHandler(
     People people,
     Conversations conversations,
     InstantSets instantSets,
+    ChallengeCommands challenges,
     ConnectorClient connector,
     TimeZones zones,
     TimeProvider clock,
@@ -209,7 +211,9 @@ internal sealed class TeamsConversationHandler(
         }
 
         var text = IsPersonal(activity) ? (activity.Text ?? string.Empty).Trim() : activity.TextWithoutBotMention;
-        var reply = await conversations.HandleTextAsync(person, text, string.Empty, cancellationToken);
+        // A team channel's challenge belongs to the channel, not to the thread the mention was typed in.
+        var channel = IsPersonal(activity) ? null : new ChatChannel(ChannelOf(conversation.ConversationId), true, conversation.ServiceUrl);
+        var reply = await conversations.HandleTextAsync(person, text, string.Empty, channel, cancellationToken);
         await PostAsync(conversation, reply, replyTo, null, cancellationToken);
     }
 
@@ -219,7 +223,11 @@ internal sealed class TeamsConversationHandler(
         foreach (var message in reply.Messages)
         {
             var instantSet = message is MovementPromptMessage { IsInstant: true } prompt && Guid.TryParseExact(prompt.Reference, "N", out var id) ? id : (Guid?)null;
-            await SendAsync(conversation, message, replyTo, cancellationToken, instantSet);
+            var postedId = await SendAsync(conversation, message, replyTo, cancellationToken, instantSet);
+            if (message is ChallengeCardMessage card && postedId is not null)
+            {
+                await challenges.RecordCardAsync(card.Reference, MessageRef(conversation.ConversationId, postedId), cancellationToken);
+            }
         }
 
         if (reply.Update is not { } update)
@@ -243,7 +251,8 @@ internal sealed class TeamsConversationHandler(
         await SendAsync(conversation, update.Message, replyTo, cancellationToken);
     }
 
-    private async Task SendAsync(ConversationReference conversation, BotMessage message, string? replyTo, CancellationToken cancellationToken, Guid? instantSetId = null)
+    /// <summary>Sends (or replies with) one message; returns the posted activity's id when Teams accepted it.</summary>
+    private async Task<string?> SendAsync(ConversationReference conversation, BotMessage message, string? replyTo, CancellationToken cancellationToken, Guid? instantSetId = null)
     {
         var activity = Outbound(message);
         var result = replyTo is null
@@ -252,13 +261,22 @@ internal sealed class TeamsConversationHandler(
         if (result is not ConnectorSuccess success)
         {
             TeamsLog.ReplyFailed(logger, replyTo is null ? "send" : "reply", result.ToString());
-            return;
+            return null;
         }
 
         if (instantSetId is { } setId && success.Id is { Length: > 0 } activityId)
         {
             await instantSets.RecordMessageRefAsync(setId, MessageRef(conversation.ConversationId, activityId), cancellationToken);
         }
+
+        return success.Id is { Length: > 0 } id ? id : null;
+    }
+
+    /// <summary>A channel thread's conversation id without its <c>;messageid=</c> suffix: the channel itself.</summary>
+    public static string ChannelOf(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread > 0 ? conversationId[..thread] : conversationId;
     }
 
     /// <summary>The message as an Adaptive Card (its fallback text as the notification summary), or as text when the card is too large.</summary>

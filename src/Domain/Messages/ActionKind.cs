@@ -12,4 +12,5 @@ public enum ActionKind
     Pause,
     Resume,
     OpenSettings,
+    JoinChallenge,
 }

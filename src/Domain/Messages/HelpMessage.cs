@@ -15,6 +15,8 @@ public sealed record HelpMessage(string Intro, IReadOnlyList<HelpEntry> Commands
             new($"{commandPrefix}schedule", "Work days, hours, time zone, lunch, meetings and which routines you get."),
             new($"{commandPrefix}stats", "This week so far."),
             new($"{commandPrefix}log", "Your recent sets."),
+            new($"{commandPrefix}challenge start TITLE [days N] [goal N]", "In a channel: start a team challenge (5 work days and 3 sets a day unless you say)."),
+            new($"{commandPrefix}challenge join · leave · status · end", "Join or leave the channel's challenge, see its leaderboard, or end it early (whoever started it)."),
             new($"{commandPrefix}export", "All your data, as a file."),
             new($"{commandPrefix}delete-my-data", "Forget you (asks first)."),
             new($"{commandPrefix}help", "This message."),

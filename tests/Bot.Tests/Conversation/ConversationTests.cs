@@ -121,7 +121,7 @@ public sealed class ConversationTests(PostgresServer server) : IAsyncLifetime
     public async Task AnsweringSomeoneElsesPrompt_IsRefused_AndRecordsNothing()
     {
         var set = await SentPromptAsync();
-        var other = await PromptWorld.PersonAsync(_db, (await PromptWorld.DeliveriesAsync(_db)).Single(d => d.PersonId != Person.Id).PersonId);
+        var other = await PromptWorld.PersonAsync(_db, (await PromptWorld.DeliveriesAsync(_db)).Single(d => d.PersonId != Person.Id).PersonId!.Value);
 
         await using var scope = App.Services.CreateAsyncScope();
         var reply = await scope.ServiceProvider.GetRequiredService<Conversations>()

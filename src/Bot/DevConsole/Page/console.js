@@ -5,6 +5,7 @@
 const state = {
   people: [],
   selected: null,          // a person object, or null when the channel is shown
+  speaker: null,           // in the channel: the person who types and clicks
   conversation: null,      // "dm:ada" or "channel:team"
   defaultView: localStorage.getItem("micromove.view") || "teams",
   views: {},               // message id → "teams" | "slack" (per-message override)
@@ -48,6 +49,11 @@ async function loadPeople() {
     return li;
   }));
   document.querySelector('[data-conversation="channel:team"]').onclick = () => select("channel:team");
+  const speaker = $("speaker");
+  if (speaker.options.length !== state.people.length) {
+    speaker.replaceChildren(...state.people.map((p) => new Option(p.name, p.id)));
+  }
+  state.speaker = state.people.find((p) => p.id === speaker.value) || state.people[0] || null;
   if (!state.conversation && state.people.length) {
     select(state.people[0].conversationId);
   } else if (state.selected) {
@@ -62,10 +68,11 @@ function select(conversation) {
   state.lastSide = "";
   document.querySelectorAll(".who").forEach((b) => b.classList.toggle("selected", b.dataset.conversation === conversation));
   $("conversation-title").textContent = state.selected ? `Direct messages · ${state.selected.name}` : "# team";
-  $("text").disabled = !state.selected;
+  $("text").disabled = false;
+  $("speaker-label").hidden = !!state.selected;
   $("text").placeholder = state.selected
     ? "Type like in a DM: now hips, done 3, pause 1h, log, help — or /micromove …"
-    : "The channel is read-only here: pick a person to talk to the bot.";
+    : "Type in #team: challenge start Move more week, challenge join, challenge, challenge end…";
   for (const id of ["jump-next", "jump-friday"]) { $(id).disabled = !state.selected; }
   refresh();
 }
@@ -98,7 +105,10 @@ function renderMessage(message) {
   const bubble = document.createElement("div");
   bubble.className = "bubble";
   if (message.fromPerson) {
-    meta.textContent = `${state.selected ? state.selected.name : "Someone"} · ${when}`;
+    const author = String(message.kind || "").startsWith("person:")
+      ? (state.people.find((p) => p.userId === message.kind.slice(7)) || {}).name
+      : null;
+    meta.textContent = `${author || (state.selected ? state.selected.name : "Someone")} · ${when}`;
     bubble.textContent = message.fallbackText;
   } else {
     const view = state.views[message.id] || state.defaultView;
@@ -295,10 +305,11 @@ function escapeAttr(s) { return escapeHtml(s).replace(/'/g, "&#39;"); }
 // ---------- actions, typing, clock ----------
 
 async function act(body) {
-  if (!state.selected) { showError("Pick a person: actions are answered as them."); return; }
+  const who = state.selected || state.speaker;
+  if (!who) { showError("Pick a person: actions are answered as them."); return; }
   try {
     showError("");
-    await api("POST", "/actions", { personId: state.selected.id, ...body });
+    await api("POST", "/actions", { personId: who.id, ...body });
     await refresh(true);
   } catch (error) { showError(error); }
 }
@@ -306,11 +317,15 @@ async function act(body) {
 async function say(event) {
   event.preventDefault();
   const text = $("text").value.trim();
-  if (!text || !state.selected) { return; }
+  if (!text || !(state.selected || state.speaker)) { return; }
   $("text").value = "";
   try {
     showError("");
-    await api("POST", `/conversations/${state.selected.id}/say`, { text });
+    if (state.selected) {
+      await api("POST", `/conversations/${state.selected.id}/say`, { text });
+    } else {
+      await api("POST", `/channels/${encodeURIComponent(state.conversation)}/say`, { personId: state.speaker.id, text });
+    }
     await refresh(true);
   } catch (error) { showError(error); }
 }
@@ -416,6 +431,8 @@ function start() {
   $("say").addEventListener("submit", say);
   $("jump-next").onclick = () => jump("next-slot");
   $("jump-friday").onclick = () => jump("friday-evening");
+  $("jump-challenge").onclick = () => jump("challenge-update");
+  $("speaker").onchange = () => { state.speaker = state.people.find((p) => p.id === $("speaker").value) || null; };
   $("clock-reset").onclick = () => jump("reset");
   refresh(true);
   setInterval(() => refresh(false), 2000);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Rendering;
 using MicroMove.Domain.Commands;
@@ -21,9 +22,19 @@ internal sealed class Conversations(
     People people,
     SetAnswers answers,
     InstantSets instantSets,
-    WeeklySummaryBuilder summaries)
+    WeeklySummaryBuilder summaries,
+    ChallengeCommands challenges)
 {
     private const int LogLines = 10;
+
+    /// <summary>
+    /// Handles typed text where it was typed: in a <paramref name="channel"/> (team challenges live
+    /// there) or, when it is null, in a direct chat with the bot.
+    /// </summary>
+    public Task<ConversationReply> HandleTextAsync(PersonEntity person, string text, string commandPrefix, ChatChannel? channel, CancellationToken cancellationToken) =>
+        CommandParser.Parse(text) is ChatCommand.Challenge
+            ? challenges.HandleAsync(person, text, commandPrefix, channel, cancellationToken)
+            : HandleTextAsync(person, text, commandPrefix, cancellationToken);
 
     /// <summary>Handles typed text. <paramref name="commandPrefix"/> is how help shows commands ("/micromove " on Slack).</summary>
     public async Task<ConversationReply> HandleTextAsync(PersonEntity person, string text, string commandPrefix, CancellationToken cancellationToken)
@@ -51,6 +62,8 @@ internal sealed class Conversations(
                 return await OnLatestAsync(person, set => Task.FromResult(SetAnswers.Skip(set)), "Skipped ✓", cancellationToken);
             case ChatCommand.Snooze snooze:
                 return await OnLatestAsync(person, set => answers.SnoozeAsync(person, set, snooze.Minutes, cancellationToken), "Snoozed ✓", cancellationToken);
+            case ChatCommand.Challenge:
+                return await challenges.HandleAsync(person, text, commandPrefix, channel: null, cancellationToken);
             case ChatCommand.NotUnderstood notUnderstood:
                 return ConversationReply.Say(new NoticeMessage(notUnderstood.Correction, IsCorrection: true));
             default:
@@ -62,6 +75,11 @@ internal sealed class Conversations(
     /// <summary>Handles a button press or choice on one of our messages.</summary>
     public async Task<ConversationReply> HandleActionAsync(PersonEntity person, ParsedAction action, CancellationToken cancellationToken)
     {
+        if (action.Kind == ActionKind.JoinChallenge)
+        {
+            return await challenges.JoinByButtonAsync(person, action.Reference, cancellationToken);
+        }
+
         var set = await answers.FindAsync(person.Id, action.Reference, cancellationToken);
         if (set is null)
         {

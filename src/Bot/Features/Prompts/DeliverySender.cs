@@ -1,4 +1,5 @@
 using MicroMove.Bot.Chat;
+using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Summaries;
 using MicroMove.Domain.Messages;
 using MicroMove.Infrastructure.Persistence;
@@ -17,6 +18,7 @@ internal sealed partial class DeliverySender(
     MicroMoveDbContext db,
     ChatGateways gateways,
     WeeklySummaryBuilder summaries,
+    ChallengeDeliveries challenges,
     TimeProvider clock,
     DeliveryMetrics metrics,
     IOptions<PromptOptions> options,
@@ -29,6 +31,12 @@ internal sealed partial class DeliverySender(
             .Include(d => d.Person)
             .ThenInclude(p => p!.Workspace)
             .SingleOrDefaultAsync(d => d.Id == claim.Id, cancellationToken);
+        if (delivery is { ChallengeId: not null })
+        {
+            await SendToChannelAsync(claim, delivery, cancellationToken);
+            return;
+        }
+
         if (delivery?.Person is not { Workspace: { } workspace } person)
         {
             return;
@@ -69,13 +77,47 @@ internal sealed partial class DeliverySender(
         await RecordAsync(claim, delivery, person, outcome, cancellationToken);
     }
 
+    /// <summary>A challenge's board or results, to its channel: no person to mark, the posted card remembered as the channel's latest.</summary>
+    private async Task SendToChannelAsync(DeliveryClaim claim, PromptDeliveryEntity delivery, CancellationToken cancellationToken)
+    {
+        var prepared = await challenges.PrepareAsync(delivery, cancellationToken);
+        if (prepared is not { Address: { } address, Message: { } message })
+        {
+            await FailAsync(claim, prepared.Problem ?? "nothing to send", cancellationToken);
+            return;
+        }
+
+        if (!gateways.TryGet(address.Platform, out var gateway))
+        {
+            await FailAsync(claim, $"no chat gateway for {address.Platform} on this node", cancellationToken);
+            return;
+        }
+
+        SendOutcome outcome;
+        try
+        {
+            outcome = await gateway.SendAsync(address, message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSendCrashed(logger, exception, claim.Id);
+            outcome = new SendOutcome.Uncertain(exception.GetType().Name);
+        }
+
+        await RecordAsync(claim, delivery, person: null, outcome, cancellationToken);
+        if (outcome is SendOutcome.Sent sent)
+        {
+            await challenges.RecordPostedAsync(prepared.ChallengeId, sent.MessageRef, cancellationToken);
+        }
+    }
+
     /// <summary>What the delivery carries: the planned set, or the week's summary computed now from the log.</summary>
     private async Task<BotMessage?> MessageOfAsync(PromptDeliveryEntity delivery, PersonEntity person, CancellationToken cancellationToken) =>
         delivery.Kind == DeliveryKind.WeeklySummary
             ? await summaries.ForDeliveryAsync(delivery, person, cancellationToken)
             : PromptMessages.For(delivery);
 
-    private async Task RecordAsync(DeliveryClaim claim, PromptDeliveryEntity delivery, PersonEntity person, SendOutcome outcome, CancellationToken cancellationToken)
+    private async Task RecordAsync(DeliveryClaim claim, PromptDeliveryEntity delivery, PersonEntity? person, SendOutcome outcome, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         switch (outcome)
@@ -93,7 +135,7 @@ internal sealed partial class DeliverySender(
                     LogLostLease(logger, claim.Id);
                 }
 
-                if (sent.ConversationId is { } conversation && conversation != person.ConversationId)
+                if (person is not null && sent.ConversationId is { } conversation && conversation != person.ConversationId)
                 {
                     await db.People.Where(p => p.Id == person.Id)
                         .ExecuteUpdateAsync(set => set.SetProperty(p => p.ConversationId, conversation), cancellationToken);
@@ -130,6 +172,12 @@ internal sealed partial class DeliverySender(
 
             case SendOutcome.RecipientUnreachable unreachable:
                 await FailAsync(claim, $"recipient unreachable: {unreachable.Reason}", cancellationToken);
+                if (person is null)
+                {
+                    // A channel the bot was removed from (or never invited to): only this post fails.
+                    break;
+                }
+
                 await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(
                     set => set.SetProperty(p => p.UnreachableReason, unreachable.Reason)
                         .SetProperty(p => p.NextPromptAt, (DateTimeOffset?)null)

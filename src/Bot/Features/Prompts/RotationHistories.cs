@@ -22,7 +22,7 @@ internal static class RotationHistories
         var offeredSince = now - OfferedWindow;
         var loggedSince = now - LogWindow;
         var offered = await db.PromptDeliveries.AsNoTracking()
-            .Where(d => personIds.Contains(d.PersonId) && d.Kind != DeliveryKind.WeeklySummary && d.DueAt >= offeredSince
+            .Where(d => d.PersonId != null && personIds.Contains(d.PersonId.Value) && d.Kind != DeliveryKind.WeeklySummary && d.DueAt >= offeredSince
                 && d.Status != DeliveryStatus.Missed && d.Status != DeliveryStatus.Failed)
             .Select(d => new { d.PersonId, d.DueAt, d.Routine, d.Movements })
             .ToListAsync(cancellationToken);
@@ -30,7 +30,7 @@ internal static class RotationHistories
             .Where(e => personIds.Contains(e.PersonId) && e.DoneAt >= loggedSince)
             .ToListAsync(cancellationToken);
 
-        var offeredByPerson = offered.ToLookup(d => d.PersonId, d => new PastSet(
+        var offeredByPerson = offered.ToLookup(d => d.PersonId ?? Guid.Empty, d => new PastSet(
             d.DueAt,
             RoutineKinds.TryParse(d.Routine),
             [.. d.Movements.Select(m => MovementSlugs.TryParse(m.Movement, out var id) ? id : (MovementId?)null).OfType<MovementId>()]));

@@ -14,6 +14,7 @@ internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<Pro
             table.HasCheckConstraint("ck_prompt_deliveries_kind", $"kind IN ({StorageConversions.SqlList<DeliveryKind>()})");
             table.HasCheckConstraint("ck_prompt_deliveries_attempts", "attempts >= 0");
             table.HasCheckConstraint("ck_prompt_deliveries_fatigue_before", "fatigue_before BETWEEN 1 AND 5");
+            table.HasCheckConstraint("ck_prompt_deliveries_one_target", "num_nonnulls(person_id, challenge_id) = 1");
         });
         builder.Property(d => d.Kind).HasConversion(StorageConversions.LowerCase<DeliveryKind>()).HasMaxLength(32);
         builder.Property(d => d.Status).HasConversion(StorageConversions.LowerCase<DeliveryStatus>()).HasMaxLength(16);
@@ -28,9 +29,13 @@ internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(d => d.Version).IsRowVersion();
 
         builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(d => d.Challenge).WithMany().HasForeignKey(d => d.ChallengeId).OnDelete(DeleteBehavior.Cascade);
 
         // One delivery per person and slot occurrence: a second dispatch of the same slot is a no-op.
         builder.HasIndex(d => new { d.PersonId, d.SlotKey }).IsUnique();
+
+        // One update per challenge and slot ("2026-11-25/leaderboard", "results"): likewise for channels.
+        builder.HasIndex(d => new { d.ChallengeId, d.SlotKey }).IsUnique();
 
         // Workers look for work here, oldest first: pending rows, and claimed rows whose lease may have run out.
         builder.HasIndex(d => d.DueAt)

@@ -1,16 +1,24 @@
 namespace MicroMove.Infrastructure.Persistence.Entities;
 
 /// <summary>
-/// One prompt (or summary) owed to one person for one slot occurrence. The unique
-/// (person, slot key) pair is what makes dispatch idempotent across re-runs and replicas.
+/// One prompt (or summary) owed to one person for one slot occurrence, or one challenge update owed
+/// to a channel: exactly one of <see cref="PersonId"/> and <see cref="ChallengeId"/> is set. The unique
+/// (person, slot key) and (challenge, slot key) pairs are what make dispatch idempotent across
+/// re-runs and replicas.
 /// </summary>
 public sealed class PromptDeliveryEntity
 {
     public Guid Id { get; set; }
 
-    public Guid PersonId { get; set; }
+    /// <summary>The person it goes to; null for a challenge update, which goes to the challenge's channel.</summary>
+    public Guid? PersonId { get; set; }
 
     public PersonEntity? Person { get; set; }
+
+    /// <summary>The challenge whose channel gets this leaderboard update or results; null for a person's delivery.</summary>
+    public Guid? ChallengeId { get; set; }
+
+    public ChallengeEntity? Challenge { get; set; }
 
     /// <summary>Denormalised so rate limiting and isolation need no join.</summary>
     public Guid WorkspaceId { get; set; }

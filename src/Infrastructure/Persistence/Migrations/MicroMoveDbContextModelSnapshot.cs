@@ -35,6 +35,11 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<string>("CardMessageRef")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("card_message_ref");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -53,19 +58,51 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("daily_goal");
 
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<DateTimeOffset?>("NextUpdateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_update_at");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("service_url");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
+
+                    b.Property<TimeOnly>("UpdateTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("update_time");
+
+                    b.PrimitiveCollection<List<int>>("WorkDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("work_days");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid")
@@ -74,14 +111,22 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_challenges");
 
+                    b.HasIndex("NextUpdateAt")
+                        .HasDatabaseName("ix_challenges_update_due")
+                        .HasFilter("active AND next_update_at IS NOT NULL");
+
                     b.HasIndex("WorkspaceId", "ChannelId")
-                        .HasDatabaseName("ix_challenges_workspace_id_channel_id");
+                        .IsUnique()
+                        .HasDatabaseName("ux_challenges_one_active_per_channel")
+                        .HasFilter("active");
 
                     b.ToTable("challenges", "micromove", t =>
                         {
                             t.HasCheckConstraint("ck_challenges_daily_goal", "daily_goal BETWEEN 1 AND 50");
 
                             t.HasCheckConstraint("ck_challenges_dates", "ends_on >= starts_on");
+
+                            t.HasCheckConstraint("ck_challenges_days", "days BETWEEN 1 AND 366");
                         });
                 });
 
@@ -394,6 +439,10 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<Guid?>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -435,7 +484,7 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("notes");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
 
@@ -491,6 +540,10 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_prompt_deliveries_open")
                         .HasFilter("status IN ('pending', 'claimed')");
 
+                    b.HasIndex("ChallengeId", "SlotKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prompt_deliveries_challenge_id_slot_key");
+
                     b.HasIndex("PersonId", "DueAt")
                         .HasDatabaseName("ix_prompt_deliveries_person_id_due_at");
 
@@ -504,7 +557,9 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_prompt_deliveries_fatigue_before", "fatigue_before BETWEEN 1 AND 5");
 
-                            t.HasCheckConstraint("ck_prompt_deliveries_kind", "kind IN ('prompt', 'weeklysummary', 'instantset')");
+                            t.HasCheckConstraint("ck_prompt_deliveries_kind", "kind IN ('prompt', 'weeklysummary', 'instantset', 'challengeupdate', 'challengeresults')");
+
+                            t.HasCheckConstraint("ck_prompt_deliveries_one_target", "num_nonnulls(person_id, challenge_id) = 1");
 
                             t.HasCheckConstraint("ck_prompt_deliveries_status", "status IN ('pending', 'claimed', 'sent', 'failed', 'missed')");
                         });
@@ -685,12 +740,19 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("MicroMove.Infrastructure.Persistence.Entities.PromptDeliveryEntity", b =>
                 {
+                    b.HasOne("MicroMove.Infrastructure.Persistence.Entities.ChallengeEntity", "Challenge")
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_prompt_deliveries_challenges_challenge_id");
+
                     b.HasOne("MicroMove.Infrastructure.Persistence.Entities.PersonEntity", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_prompt_deliveries_people_person_id");
+
+                    b.Navigation("Challenge");
 
                     b.Navigation("Person");
                 });

@@ -21,6 +21,7 @@ public sealed class TeamsActionValueTests
         { ActionKind.Pause, null },
         { ActionKind.Resume, null },
         { ActionKind.OpenSettings, null },
+        { ActionKind.JoinChallenge, null },
     };
 
     private static JsonElement Element(JsonNode? node) => JsonDocument.Parse(node?.ToJsonString() ?? "null").RootElement;

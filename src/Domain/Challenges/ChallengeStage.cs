@@ -1,0 +1,8 @@
+namespace MicroMove.Domain.Challenges;
+
+public enum ChallengeStage
+{
+    NotStarted,
+    Running,
+    Finished,
+}
