@@ -1,5 +1,6 @@
 using MicroMove.Bot.DevConsole;
 using MicroMove.Bot.Features.Conversation;
+using MicroMove.Bot.Features.Privacy;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Health;
@@ -39,6 +40,7 @@ try
     builder.Services.AddPrompts(builder.Configuration, connectionString);
     builder.Services.AddConversation();
     builder.Services.AddSummaries(builder.Configuration);
+    builder.Services.AddPrivacy();
     builder.Services.AddTeams(builder.Configuration);
     builder.Services.AddSlack(builder.Configuration);
     builder.Services.AddDevConsole(builder.Configuration, builder.Environment);
@@ -49,6 +51,7 @@ try
     app.MapTeamsEndpoints();
     app.MapSlackEndpoints();
     app.MapChartEndpoints();
+    app.MapExportEndpoints();
     app.MapDevConsole();
 
     // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.

@@ -12,4 +12,10 @@ public enum ActionKind
     Pause,
     Resume,
     OpenSettings,
+
+    /// <summary>"Delete my data" on a <see cref="DeleteConfirmationMessage"/>: the person confirmed.</summary>
+    DeleteMyData,
+
+    /// <summary>"Keep my data" on a <see cref="DeleteConfirmationMessage"/>: nothing is deleted.</summary>
+    KeepMyData,
 }

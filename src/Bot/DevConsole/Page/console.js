@@ -51,7 +51,7 @@ async function loadPeople() {
   if (!state.conversation && state.people.length) {
     select(state.people[0].conversationId);
   } else if (state.selected) {
-    state.selected = state.people.find((p) => p.id === state.selected.id) || state.selected;
+    state.selected = state.people.find((p) => p.conversationId === state.selected.conversationId) || state.selected;
   }
 }
 
@@ -164,6 +164,11 @@ function renderTeams(message) {
   const card = new AdaptiveCards.AdaptiveCard();
   card.hostConfig = hostConfig;
   card.onExecuteAction = (action) => {
+    if (action.getJsonTypeName() === "Action.OpenUrl") {
+      // A link (the data export): open it, as Teams does; the bot is not called.
+      window.open(action.url, "_blank", "noopener");
+      return;
+    }
     const data = action.data || {};
     const verb = action.verb || data.verb;
     act({ platform: "teams", messageId: message.id, verb, data });
@@ -310,7 +315,8 @@ async function say(event) {
   $("text").value = "";
   try {
     showError("");
-    await api("POST", `/conversations/${state.selected.id}/say`, { text });
+    // A person whose data was deleted has no id: their user id makes them known again, as on first contact.
+    await api("POST", `/conversations/${encodeURIComponent(state.selected.id || state.selected.userId)}/say`, { text });
     await refresh(true);
   } catch (error) { showError(error); }
 }
@@ -337,6 +343,15 @@ async function loadSide(force) {
     $("week").replaceChildren();
     $("advice").replaceChildren();
     $("chart").hidden = true;
+    return;
+  }
+
+  if (!person.id) {
+    $("person-name").textContent = person.name;
+    $("schedule").innerHTML = `<dt>MicroMove</dt><dd data-testid="no-data">holds no data about ${escapeHtml(person.name)} — type something to start again</dd>`;
+    for (const id of ["log", "week", "advice"]) { $(id).replaceChildren(); }
+    $("chart").hidden = true;
+    state.lastSide = "";
     return;
   }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MicroMove.Bot.Features.Privacy;
 using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Rendering;
 using MicroMove.Domain.Commands;
@@ -21,7 +22,8 @@ internal sealed class Conversations(
     People people,
     SetAnswers answers,
     InstantSets instantSets,
-    WeeklySummaryBuilder summaries)
+    WeeklySummaryBuilder summaries,
+    DataRequests dataRequests)
 {
     private const int LogLines = 10;
 
@@ -45,6 +47,10 @@ internal sealed class Conversations(
                 return ConversationReply.Say(await RecentLogAsync(person, cancellationToken));
             case ChatCommand.Help:
                 return ConversationReply.Say(HelpMessage.For(commandPrefix));
+            case ChatCommand.Export:
+                return ConversationReply.Say(await dataRequests.ExportAsync(person, cancellationToken));
+            case ChatCommand.DeleteMyData:
+                return ConversationReply.Say(await dataRequests.AskToDeleteAsync(person, cancellationToken));
             case ChatCommand.Done done:
                 return await OnLatestAsync(person, set => answers.DoneAsync(set, done.Before, done.After, cancellationToken), "Logged ✓", cancellationToken);
             case ChatCommand.Skip:
@@ -62,6 +68,11 @@ internal sealed class Conversations(
     /// <summary>Handles a button press or choice on one of our messages.</summary>
     public async Task<ConversationReply> HandleActionAsync(PersonEntity person, ParsedAction action, CancellationToken cancellationToken)
     {
+        if (DataRequests.IsDeletionAnswer(action.Kind))
+        {
+            return await AnswerDeletionAsync(person.WorkspaceId, person.PlatformUserId, action, string.Empty, cancellationToken);
+        }
+
         var set = await answers.FindAsync(person.Id, action.Reference, cancellationToken);
         if (set is null)
         {
@@ -79,6 +90,15 @@ internal sealed class Conversations(
             _ => ConversationReply.Say(new NoticeMessage("Fatigue is rated 1 (fresh) to 5 (very tired).", IsCorrection: true)),
         };
     }
+
+    /// <summary>
+    /// "Delete my data" or "Keep my data" on a delete confirmation, by whoever pressed it. Takes the
+    /// presser's identity rather than their person, because the presser may be gone already (a second
+    /// press) and must not be created again just to be told so.
+    /// </summary>
+    public Task<ConversationReply> AnswerDeletionAsync(
+        Guid workspaceId, string platformUserId, ParsedAction action, string commandPrefix, CancellationToken cancellationToken) =>
+        dataRequests.AnswerAsync(workspaceId, platformUserId, action, commandPrefix, cancellationToken);
 
     private async Task<ConversationReply> OnLatestAsync(
         PersonEntity person, Func<PromptDeliveryEntity, Task<ConversationReply>> answer, string confirmation, CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ internal static class BlockKitRenderer
             NoticeMessage notice => NoticeBlocks.For(notice),
             HelpMessage help => HelpBlocks.For(help),
             WeeklySummaryMessage summary => WeeklySummaryBlocks.For(summary),
+            DataExportMessage export => DataExportBlocks.For(export),
+            DeleteConfirmationMessage confirmation => DeleteConfirmationBlocks.For(confirmation),
             _ => throw new ArgumentException($"No Block Kit rendering for {message.GetType().Name}.", nameof(message)),
         };
 

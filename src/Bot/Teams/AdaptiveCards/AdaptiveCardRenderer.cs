@@ -24,6 +24,8 @@ internal static class AdaptiveCardRenderer
             NoticeMessage notice => NoticeCard.Body(notice),
             HelpMessage help => HelpCard.Body(help),
             WeeklySummaryMessage summary => WeeklySummaryCard.Body(summary),
+            DataExportMessage export => DataExportCard.Body(export),
+            DeleteConfirmationMessage confirmation => DeleteConfirmationCard.Body(confirmation),
             _ => throw new ArgumentException($"No Adaptive Card rendering for {message.GetType().Name}.", nameof(message)),
         };
 

@@ -19,6 +19,8 @@ internal static class TeamsVerbs
     public const string Pause = "pause";
     public const string Resume = "resume";
     public const string OpenSettings = "openSettings";
+    public const string DeleteMyData = "deleteMyData";
+    public const string KeepMyData = "keepMyData";
 
     private static readonly Dictionary<ActionKind, string> VerbsByKind = new()
     {
@@ -31,6 +33,8 @@ internal static class TeamsVerbs
         [ActionKind.Pause] = Pause,
         [ActionKind.Resume] = Resume,
         [ActionKind.OpenSettings] = OpenSettings,
+        [ActionKind.DeleteMyData] = DeleteMyData,
+        [ActionKind.KeepMyData] = KeepMyData,
     };
 
     private static readonly Dictionary<string, ActionKind> KindsByVerb =

@@ -20,6 +20,8 @@ public sealed class SlackActionValueTests
         { ActionKind.Pause, null },
         { ActionKind.Resume, null },
         { ActionKind.OpenSettings, null },
+        { ActionKind.DeleteMyData, null },
+        { ActionKind.KeepMyData, null },
     };
 
     [Fact]

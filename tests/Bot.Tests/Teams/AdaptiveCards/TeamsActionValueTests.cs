@@ -21,6 +21,8 @@ public sealed class TeamsActionValueTests
         { ActionKind.Pause, null },
         { ActionKind.Resume, null },
         { ActionKind.OpenSettings, null },
+        { ActionKind.DeleteMyData, null },
+        { ActionKind.KeepMyData, null },
     };
 
     private static JsonElement Element(JsonNode? node) => JsonDocument.Parse(node?.ToJsonString() ?? "null").RootElement;
