@@ -246,7 +246,11 @@ function renderElement(element, message) {
     const b = document.createElement("button");
     b.className = "bk-button" + (element.style ? " " + element.style : "");
     b.textContent = element.text.text;
-    b.onclick = () => act({ platform: "slack", messageId: message.id, actionId: element.action_id, value: element.value });
+    b.onclick = () => {
+      // Slack asks once more when a button has a confirm dialog (delete my data): so does the preview.
+      if (element.confirm && !window.confirm(`${element.confirm.title.text}\n\n${element.confirm.text.text}`)) { return; }
+      act({ platform: "slack", messageId: message.id, actionId: element.action_id, value: element.value });
+    };
     return b;
   }
   if (element.type === "static_select") {
