@@ -350,6 +350,7 @@ async function loadSide(force) {
     return;
   }
 
+  for (const id of ["jump-next", "jump-friday"]) { $(id).disabled = !person.id; }
   if (!person.id) {
     $("person-name").textContent = person.name;
     $("schedule").innerHTML = `<dt>MicroMove</dt><dd data-testid="no-data">holds no data about ${escapeHtml(person.name)} — type something to start again</dd>`;
