@@ -1,6 +1,7 @@
 using MicroMove.Bot.DevConsole;
 using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
+using MicroMove.Bot.Features.Privacy;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Health;
@@ -41,6 +42,7 @@ try
     builder.Services.AddConversation();
     builder.Services.AddChallenges();
     builder.Services.AddSummaries(builder.Configuration);
+    builder.Services.AddPrivacy();
     builder.Services.AddTeams(builder.Configuration);
     builder.Services.AddSlack(builder.Configuration);
     builder.Services.AddDevConsole(builder.Configuration, builder.Environment);
@@ -51,6 +53,7 @@ try
     app.MapTeamsEndpoints();
     app.MapSlackEndpoints();
     app.MapChartEndpoints();
+    app.MapExportEndpoints();
     app.MapDevConsole();
 
     // Schema: migrations apply on start (replicas serialise on an advisory lock); `migrate` stops there.

@@ -58,6 +58,22 @@ internal sealed class ConsoleWorkspace(MicroMoveDbContext db, People people, Tim
             : await db.People.AsNoTracking().Where(p => p.WorkspaceId == workspace.Id).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A cast member by user id ("ada") as on first contact: found, or created afresh when they deleted
+    /// their data and now write again. Null for anyone not in the cast.
+    /// </summary>
+    public async Task<PersonEntity?> CastMemberAsync(string userId, CancellationToken cancellationToken)
+    {
+        var member = Cast.FirstOrDefault(c => c.UserId == userId);
+        if (member.UserId is null || await FindAsync(cancellationToken) is not { } workspace)
+        {
+            return null;
+        }
+
+        var (person, _) = await people.EnsureAsync(workspace.Id, member.UserId, member.Name, member.TimeZone, cancellationToken);
+        return person;
+    }
+
     public async Task<PersonEntity?> PersonAsync(Guid personId, CancellationToken cancellationToken)
     {
         var workspace = await FindAsync(cancellationToken);

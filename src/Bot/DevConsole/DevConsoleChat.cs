@@ -3,8 +3,10 @@ using System.Text.Json;
 using MicroMove.Bot.Chat;
 using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
+using MicroMove.Bot.Features.Privacy;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Features.Summaries;
+using MicroMove.Bot.Rendering;
 using MicroMove.Bot.Slack.BlockKit;
 using MicroMove.Bot.Teams.AdaptiveCards;
 using MicroMove.Domain.Catalogue;
@@ -34,16 +36,22 @@ internal sealed class DevConsoleChat(
 {
     public const string CommandPrefix = "/micromove ";
 
-    public async Task<DevConsoleResult> SayAsync(Guid personId, string? text, CancellationToken cancellationToken)
+    /// <summary>What #team hears when the speaker's answer (an export link, a delete confirmation) went to their DM.</summary>
+    public const string SentToDm = "Sent to your DM ✓";
+
+    public async Task<DevConsoleResult> SayAsync(string who, string? text, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return DevConsoleResult.Bad("Say something: the text is empty.");
         }
 
-        if (await workspace.PersonAsync(personId, cancellationToken) is not { } person)
+        var person = Guid.TryParse(who, out var personId)
+            ? await workspace.PersonAsync(personId, cancellationToken)
+            : await workspace.CastMemberAsync(who, cancellationToken);
+        if (person is null)
         {
-            return DevConsoleResult.Bad($"No console person {personId}.");
+            return DevConsoleResult.Bad($"No console person {who}.");
         }
 
         var now = clock.GetUtcNow();
@@ -88,16 +96,75 @@ internal sealed class DevConsoleChat(
             return DevConsoleResult.Bad(parsed.NotOursReason);
         }
 
-        if (request.PersonId is not { } personId || await workspace.PersonAsync(personId, cancellationToken) is not { } person)
+        var presser = request.PersonId is { } id ? await workspace.PersonAsync(id, cancellationToken) : null;
+        if (DataRequests.IsDeletionAnswer(parsed.Action.Kind))
+        {
+            return await AnswerDeletionAsync(presser, request.MessageId, parsed.Action, cancellationToken);
+        }
+
+        if (presser is null)
         {
             return DevConsoleResult.Bad($"No console person {request.PersonId}.");
         }
 
-        var reply = await conversations.HandleActionAsync(person, parsed.Action, cancellationToken);
+        var reply = await conversations.HandleActionAsync(presser, parsed.Action, cancellationToken);
         // A click in the channel is answered in the channel; one in a DM, in that DM.
-        var conversation = await ConversationOfAsync(request.MessageId, person, cancellationToken);
-        return DevConsoleResult.Ok(await ApplyAsync(person, reply, request.MessageId, conversation, cancellationToken));
+        var conversation = await ConversationOfAsync(request.MessageId, presser, cancellationToken);
+        return DevConsoleResult.Ok(await ApplyAsync(presser, reply, request.MessageId, conversation, cancellationToken));
     }
+
+    /// <summary>
+    /// A press on a delete confirmation. The presser is the person clicking, or — when they are gone
+    /// already — the owner of the DM the message is in (only they can press there); they are never
+    /// created again by it. The answer replaces the confirmation, or goes to the presser's DM.
+    /// </summary>
+    private async Task<DevConsoleResult> AnswerDeletionAsync(PersonEntity? presser, string? messageId, ParsedAction answer, CancellationToken cancellationToken)
+    {
+        if (await workspace.FindAsync(cancellationToken) is not { } ws)
+        {
+            return DevConsoleResult.Bad("The console workspace is missing.");
+        }
+
+        var message = Guid.TryParse(messageId, out var id)
+            ? await db.ConsoleMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.WorkspaceId == ws.Id, cancellationToken)
+            : null;
+        var userId = presser?.PlatformUserId ?? DirectMessageOwner(message?.ConversationId);
+        if (userId is null)
+        {
+            return DevConsoleResult.Bad($"No console person pressed message {messageId}.");
+        }
+
+        var reply = await conversations.AnswerDeletionAsync(ws.Id, userId, answer, CommandPrefix, cancellationToken);
+        if (!gateways.TryGet(ChatPlatform.Console, out var gateway))
+        {
+            throw new InvalidOperationException("The console gateway is not registered.");
+        }
+
+        var address = new ChatAddress(
+            ChatPlatform.Console, ws.Id, ConsoleWorkspace.ExternalId, presser?.Id ?? Guid.Empty, userId, ConsoleGateway.DirectConversation(userId), null);
+        var touched = new List<string>();
+        if (reply.Update is { } update && message is not null
+            && await gateway.UpdateAsync(address, message.Id.ToString("N"), update.Message, cancellationToken) is SendOutcome.Sent updated)
+        {
+            touched.Add(updated.MessageRef);
+        }
+
+        foreach (var note in reply.Messages)
+        {
+            if (await gateway.SendAsync(address, note, cancellationToken) is SendOutcome.Sent sent)
+            {
+                touched.Add(sent.MessageRef);
+            }
+        }
+
+        return DevConsoleResult.Ok(touched);
+    }
+
+    /// <summary>"ada" for "dm:ada"; null for the channel or anything else.</summary>
+    private static string? DirectMessageOwner(string? conversationId) =>
+        conversationId is { } id && id.StartsWith(ConsoleGateway.DirectConversation(string.Empty), StringComparison.Ordinal)
+            ? id[ConsoleGateway.DirectConversation(string.Empty).Length..]
+            : null;
 
     /// <summary>
     /// A person's line in the console's channel: recorded there under their name, handled as typed in
@@ -136,8 +203,20 @@ internal sealed class DevConsoleChat(
         db.ChangeTracker.Clear();
 
         var reply = await conversations.HandleTextAsync(person, say.Text.Trim(), CommandPrefix, new ChatChannel(channelId, IsChannel: true), cancellationToken);
-        return DevConsoleResult.Ok(await ApplyAsync(person, reply, actedOn: null, channelId, cancellationToken));
+        if (!reply.Messages.Any(IsPrivate))
+        {
+            return DevConsoleResult.Ok(await ApplyAsync(person, reply, actedOn: null, channelId, cancellationToken));
+        }
+
+        // As an @mention in Slack or Teams: an export link or a delete confirmation goes to the
+        // speaker's DM, and the channel only hears where it went.
+        var inDm = await ApplyAsync(person, new ConversationReply([.. reply.Messages.Where(IsPrivate)]), actedOn: null, cancellationToken);
+        var inChannel = await ApplyAsync(
+            person, reply with { Messages = [.. reply.Messages.Where(m => !IsPrivate(m)), new NoticeMessage(SentToDm)] }, actedOn: null, channelId, cancellationToken);
+        return DevConsoleResult.Ok(inDm.Concat(inChannel).ToList());
     }
+
+    private static bool IsPrivate(BotMessage message) => message is DataExportMessage or DeleteConfirmationMessage;
 
     private async Task<string?> ConversationOfAsync(string? messageId, PersonEntity person, CancellationToken cancellationToken) =>
         Guid.TryParse(messageId, out var id)
@@ -207,8 +286,17 @@ internal sealed class DevConsoleChat(
             Json(m.SlackPayload), Json(m.TeamsPayload), m.CreatedAt, m.UpdatedAt))];
     }
 
-    public async Task<List<DevConsolePerson>> PeopleAsync(CancellationToken cancellationToken) =>
-        [.. (await workspace.PeopleAsync(cancellationToken)).Select(Describe)];
+    /// <summary>The cast, in cast order's names: the people MicroMove knows, and (without an id) those who deleted their data.</summary>
+    public async Task<List<DevConsolePerson>> PeopleAsync(CancellationToken cancellationToken)
+    {
+        var known = (await workspace.PeopleAsync(cancellationToken)).Select(Describe).ToList();
+        var forgotten = ConsoleWorkspace.Cast
+            .Where(member => known.All(p => p.UserId != member.UserId))
+            .Select(member => new DevConsolePerson(
+                null, member.UserId, member.Name, member.TimeZone, ConsoleGateway.DirectConversation(member.UserId),
+                null, null, null, ScheduleMapping.ToSettings(WorkSchedule.Default(member.TimeZone))));
+        return [.. known.Concat(forgotten).OrderBy(p => p.Name, StringComparer.Ordinal)];
+    }
 
     public DevConsolePerson Describe(PersonEntity person)
     {

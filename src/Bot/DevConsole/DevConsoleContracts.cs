@@ -18,8 +18,9 @@ internal sealed record DevConsoleMessage(
     string Id, string ConversationId, string Kind, bool FromPerson, string FallbackText,
     JsonElement? Slack, JsonElement? Teams, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
+/// <summary>A simulated person; <c>Id</c> is null for a cast member MicroMove holds nothing about (their data was deleted).</summary>
 internal sealed record DevConsolePerson(
-    Guid Id, string UserId, string Name, string TimeZone, string ConversationId,
+    Guid? Id, string UserId, string Name, string TimeZone, string ConversationId,
     DateTimeOffset? NextPromptAt, string? NextPromptLocal, DateTimeOffset? PausedUntil, ScheduleSettings Schedule);
 
 internal sealed record DevConsoleLogEntry(

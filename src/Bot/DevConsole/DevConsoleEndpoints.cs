@@ -28,13 +28,9 @@ internal static class DevConsoleEndpoints
             Results.Ok(await chat.MessagesAsync(conversationId, ct)));
         api.MapPost("/conversations/{personId}/say", async (string personId, HttpRequest request, DevConsoleChat chat, CancellationToken ct) =>
         {
-            if (!Guid.TryParse(personId, out var id))
-            {
-                return DevConsoleResult.Bad($"'{personId}' is not a person id.").ToHttp();
-            }
-
+            // A person id, or a cast member's user id ("ada") for someone MicroMove does not know (any more).
             var (say, problem) = await ReadAsync<DevConsoleSay>(request, ct);
-            return problem is not null ? problem.ToHttp() : (await chat.SayAsync(id, say?.Text, ct)).ToHttp();
+            return problem is not null ? problem.ToHttp() : (await chat.SayAsync(personId, say?.Text, ct)).ToHttp();
         });
         api.MapPost("/channels/{channelId}/say", async (string channelId, HttpRequest request, DevConsoleChat chat, CancellationToken ct) =>
         {

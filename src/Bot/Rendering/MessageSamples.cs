@@ -1,3 +1,4 @@
+using MicroMove.Bot.Features.Privacy;
 using MicroMove.Domain.Catalogue;
 using MicroMove.Domain.Messages;
 using MicroMove.Domain.Rotation;
@@ -44,6 +45,13 @@ internal static class MessageSamples
             ["challenge-started"] = SampleChallenge.Started(),
             ["challenge-leaderboard"] = SampleChallenge.Leaderboard(),
             ["challenge-results"] = SampleChallenge.Results(),
+            ["data-export"] = new DataExportMessage(
+                new Uri("https://micromove.example/exports/sample-link.json"), ExportLinks.Lifetime, DataExportMessage.Summarise(42, new DateOnly(2026, 11, 3))),
+            ["delete-confirmation"] = DeleteConfirmationMessage.For(
+                DeletionReference.For(new Guid("0192f0c4-7a11-7c3e-9b52-3f1d2e4a5b6c"), new Guid("0192f0c4-0000-7000-8000-000000000001"), "U0SAMPLE"),
+                setsLogged: 42,
+                prompts: 130,
+                challenges: 1),
         };
     }
 }

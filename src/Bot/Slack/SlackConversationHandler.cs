@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
+using MicroMove.Bot.Features.Privacy;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Rendering;
 using MicroMove.Bot.Slack.BlockKit;
@@ -131,6 +132,13 @@ internal sealed partial class SlackConversationHandler(
             {
                 logger.SlackActionNotOurs(action.ActionId, parsed.NotOursReason);
             }
+        }
+
+        foreach (var answer in ours.Where(a => DataRequests.IsDeletionAnswer(a.Kind)).ToList())
+        {
+            // Never through ResolveAsync: a presser who is already deleted must not be created again.
+            await AnswerDeletionAsync(actions, answer, cancellationToken);
+            ours.Remove(answer);
         }
 
         if (ours.Count == 0)
@@ -271,7 +279,7 @@ internal sealed partial class SlackConversationHandler(
 
         foreach (var answer in reply.Messages)
         {
-            if (answer is MovementPromptMessage)
+            if (BelongsInTheDm(answer))
             {
                 await PostToDmAsync(caller, answer, cancellationToken);
                 await PostAsync(caller, mention.ChannelId, new NoticeMessage(SentToDm), thread, cancellationToken);
@@ -430,6 +438,62 @@ internal sealed partial class SlackConversationHandler(
         }
     }
 
+    /// <summary>
+    /// Sets carry their buttons to the DM; an export link or a delete confirmation asked for by
+    /// @mention in a channel goes there too, so nobody else sees the link or can press the buttons.
+    /// </summary>
+    private static bool BelongsInTheDm(BotMessage message) =>
+        message is MovementPromptMessage or DataExportMessage or DeleteConfirmationMessage;
+
+    /// <summary>
+    /// "Delete my data" / "Keep my data": the answer replaces the confirmation through its response_url
+    /// (ephemeral confirmations too); a note for the presser alone (someone else's confirmation) goes
+    /// the same way as a new ephemeral message. Once the person is gone their Home tab is cleared.
+    /// </summary>
+    private async Task AnswerDeletionAsync(SlackBlockActions actions, ParsedAction answer, CancellationToken cancellationToken)
+    {
+        var context = actions.Context;
+        var token = await tokens.GetBotTokenAsync(context.TeamId, context.EnterpriseId, cancellationToken);
+        var workspace = token is null ? null : await FindWorkspaceAsync(context.TeamId, context.EnterpriseId, cancellationToken);
+        if (token is null || workspace is null)
+        {
+            logger.SlackNoToken("block_actions", context.TeamId);
+            return;
+        }
+
+        var reply = await conversations.AnswerDeletionAsync(workspace.Id, context.UserId, answer, CommandPrefix, cancellationToken);
+        var container = actions.Container;
+        if (reply.Update is { } update)
+        {
+            var (text, blocks) = Render(update.Message);
+            if (actions.ResponseUrl is { } url && container.Type == "message")
+            {
+                await api.PostToResponseUrlAsync(url, new SlackResponseUrlMessage { ReplaceOriginal = true, Text = text, Blocks = blocks }, cancellationToken);
+            }
+            else if (container is { ChannelId: { } channel, MessageTs: { } ts, IsEphemeral: false })
+            {
+                await UpdateInPlaceAsync(token, update with { MessageRef = MessageRef(channel, ts) }, cancellationToken);
+            }
+        }
+
+        if (reply.Messages.Count > 0 && actions.ResponseUrl is { } responseUrl)
+        {
+            await RespondAsync(responseUrl, [.. reply.Messages], cancellationToken);
+        }
+
+        if (answer.Kind == ActionKind.DeleteMyData && await people.FindAsync(workspace.Id, context.UserId, cancellationToken) is null)
+        {
+            try
+            {
+                await api.PublishHomeViewAsync(token, context.UserId, SlackHomeView.Forgotten(), null, cancellationToken);
+            }
+            catch (SlackApiException exception) when (exception.Kind is SlackErrorKind.Other or SlackErrorKind.Recipient)
+            {
+                logger.SlackUpdateSkipped(token.TeamId, exception.Error);
+            }
+        }
+    }
+
     private static ParsedAction? BeforeRating(SlackBlockActions actions, string reference)
     {
         foreach (var block in actions.StateValues.Values)
@@ -534,28 +598,26 @@ internal sealed partial class SlackConversationHandler(
             cancellationToken);
     }
 
-    private async Task ApplyUpdateAsync(Caller caller, MessageUpdate? update, CancellationToken cancellationToken)
-    {
-        if (update is null)
-        {
-            return;
-        }
+    private Task ApplyUpdateAsync(Caller caller, MessageUpdate? update, CancellationToken cancellationToken) =>
+        update is null ? Task.CompletedTask : UpdateInPlaceAsync(caller.Token, update, cancellationToken);
 
+    private async Task UpdateInPlaceAsync(SlackBotToken token, MessageUpdate update, CancellationToken cancellationToken)
+    {
         if (update.MessageRef?.Split('|') is not [{ Length: > 0 } channel, { Length: > 0 } ts])
         {
-            logger.SlackUpdateSkipped(caller.Token.TeamId, "the message's place was not recorded");
+            logger.SlackUpdateSkipped(token.TeamId, "the message's place was not recorded");
             return;
         }
 
         var (text, blocks) = Render(update.Message);
         try
         {
-            await api.UpdateMessageAsync(caller.Token, channel, ts, text, blocks, cancellationToken);
+            await api.UpdateMessageAsync(token, channel, ts, text, blocks, cancellationToken);
         }
         catch (SlackApiException exception) when (exception.Kind is SlackErrorKind.Other or SlackErrorKind.Recipient)
         {
             // Too old to edit, deleted, …: the answer is recorded; only the old message stays as it was.
-            logger.SlackUpdateSkipped(caller.Token.TeamId, exception.Error);
+            logger.SlackUpdateSkipped(token.TeamId, exception.Error);
         }
     }
 

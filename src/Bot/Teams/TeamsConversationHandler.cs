@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MicroMove.Bot.Chat;
 using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
+using MicroMove.Bot.Features.Privacy;
 using MicroMove.Bot.Features.Prompts;
+using MicroMove.Bot.Rendering;
 using MicroMove.Bot.Teams.AdaptiveCards;
 using MicroMove.Domain.Messages;
 using MicroMove.Infrastructure.Persistence;
@@ -24,12 +27,15 @@ internal sealed class TeamsConversationHandler(
     InstantSets instantSets,
     ChallengeCommands challenges,
     ConnectorClient connector,
+    ChatGateways gateways,
     TimeZones zones,
     TimeProvider clock,
     ILogger<TeamsConversationHandler> logger) : ITeamsActivityHandler
 {
     public const string PersonalConversation = "personal";
     public const string UninstalledReason = "uninstalled";
+    public const string SentToPersonalChat = "Sent to you in our 1:1 chat ✓";
+    public const string AskInPersonalChat = "For your privacy I answer that only in our 1:1 chat: open MicroMove under Apps in Teams and type it there.";
     private const string DefaultDisplayName = "Teams user";
 
     public async Task<InvokeResult> HandleInvokeAsync(TeamsActivity activity, CancellationToken cancellationToken)
@@ -50,6 +56,13 @@ internal sealed class TeamsConversationHandler(
             return NotOurs(parsed.NotOursReason);
         }
 
+        if (DataRequests.IsDeletionAnswer(parsed.Action.Kind))
+        {
+            // Never through PersonOfAsync: a presser who is already deleted must not be created again.
+            var answer = await AnswerDeletionAsync(activity, parsed.Action, cancellationToken);
+            return answer is null ? NotOurs("The action carries no tenant or user.") : Invoked(answer);
+        }
+
         var person = await PersonOfAsync(activity, cancellationToken);
         if (person is null)
         {
@@ -57,7 +70,12 @@ internal sealed class TeamsConversationHandler(
         }
 
         // Idempotent below: a retried invoke finds the same log entry and gets the same card.
-        var reply = await conversations.HandleActionAsync(person, parsed.Action, cancellationToken);
+        return Invoked(await conversations.HandleActionAsync(person, parsed.Action, cancellationToken));
+    }
+
+    /// <summary>The invoke response: the refreshed card when the reply changes it, else its messages as a transient note.</summary>
+    private static InvokeResult Invoked(ConversationReply reply)
+    {
         if (reply.Update is { } update)
         {
             return InvokeResult.Card(ToElement(AdaptiveCardRenderer.Render(update.Message)));
@@ -66,6 +84,21 @@ internal sealed class TeamsConversationHandler(
         return reply.Messages.Count > 0
             ? InvokeResult.Message(string.Join(" ", reply.Messages.Select(m => m.FallbackText)))
             : InvokeResult.Ignored;
+    }
+
+    /// <summary>"Delete my data" / "Keep my data" by the activity's user, found but never created; null without a tenant or user.</summary>
+    private async Task<ConversationReply?> AnswerDeletionAsync(TeamsActivity activity, ParsedAction answer, CancellationToken cancellationToken)
+    {
+        if (activity.TenantId is not { Length: > 0 } tenantId || UserIdOf(activity) is not { } userId)
+        {
+            return null;
+        }
+
+        var workspace = await db.Workspaces.AsNoTracking()
+            .SingleOrDefaultAsync(w => w.Platform == ChatPlatform.Teams && w.ExternalId == tenantId, cancellationToken);
+        return workspace is null
+            ? ConversationReply.Say(new NoticeMessage(DataRequests.AlreadyDeleted))
+            : await conversations.AnswerDeletionAsync(workspace.Id, userId, answer, string.Empty, cancellationToken);
     }
 
     public async Task HandleActivityAsync(TeamsActivity activity, CancellationToken cancellationToken)
@@ -183,6 +216,18 @@ internal sealed class TeamsConversationHandler(
             return;
         }
 
+        var replyTo = IsPersonal(activity) ? null : activity.Id;
+        if (activity.Value is { ValueKind: JsonValueKind.Object } submitted
+            && TeamsActionValue.ParseSubmit(submitted) is { IsOurs: true } deletionAnswer
+            && DataRequests.IsDeletionAnswer(deletionAnswer.Action.Kind))
+        {
+            // The Action.Submit fallback of a delete confirmation: like the invoke, never creates the presser.
+            var answer = await AnswerDeletionAsync(activity, deletionAnswer.Action, cancellationToken) ?? ConversationReply.Nothing;
+            var cardRef = activity.ReplyToId is { Length: > 0 } cardId ? MessageRef(conversation.ConversationId, cardId) : null;
+            await PostAsync(conversation, answer, replyTo, cardRef, cancellationToken);
+            return;
+        }
+
         var person = await PersonOfAsync(activity, cancellationToken);
         if (person is null)
         {
@@ -190,7 +235,6 @@ internal sealed class TeamsConversationHandler(
             return;
         }
 
-        var replyTo = IsPersonal(activity) ? null : activity.Id;
         if (activity.Value is { ValueKind: JsonValueKind.Object } value)
         {
             var parsed = TeamsActionValue.ParseSubmit(value);
@@ -214,7 +258,47 @@ internal sealed class TeamsConversationHandler(
         // A team channel's challenge belongs to the channel, not to the thread the mention was typed in.
         var channel = IsPersonal(activity) ? null : new ChatChannel(ChannelOf(conversation.ConversationId), true, conversation.ServiceUrl);
         var reply = await conversations.HandleTextAsync(person, text, string.Empty, channel, cancellationToken);
+        if (!IsPersonal(activity) && reply.Messages.Any(IsPrivate))
+        {
+            reply = reply with { Messages = [.. await MoveToPersonalChatAsync(person, activity, reply.Messages, cancellationToken)] };
+        }
+
         await PostAsync(conversation, reply, replyTo, null, cancellationToken);
+    }
+
+    /// <summary>An export link or a delete confirmation: for the person's eyes (and hands) only.</summary>
+    private static bool IsPrivate(BotMessage message) => message is DataExportMessage or DeleteConfirmationMessage;
+
+    /// <summary>
+    /// Asked in a channel or group chat: the private answers go to the person's 1:1 chat with the bot
+    /// (created if need be) and the thread only hears where they went — or, when the 1:1 chat can't be
+    /// reached, how to ask there.
+    /// </summary>
+    private async Task<List<BotMessage>> MoveToPersonalChatAsync(
+        PersonEntity person, TeamsActivity activity, IReadOnlyList<BotMessage> messages, CancellationToken cancellationToken)
+    {
+        var shared = new List<BotMessage>();
+        var moved = true;
+        foreach (var message in messages)
+        {
+            if (!IsPrivate(message))
+            {
+                shared.Add(message);
+                continue;
+            }
+
+            moved &= gateways.TryGet(ChatPlatform.Teams, out var gateway)
+                && activity.TenantId is { Length: > 0 } tenantId
+                && await gateway.SendAsync(
+                    new ChatAddress(ChatPlatform.Teams, person.WorkspaceId, tenantId, person.Id, person.PlatformUserId, person.ConversationId, person.ServiceUrl ?? activity.ServiceUrl),
+                    message,
+                    cancellationToken) is SendOutcome.Sent;
+        }
+
+        shared.Add(moved
+            ? new NoticeMessage(SentToPersonalChat)
+            : new NoticeMessage(AskInPersonalChat, IsCorrection: true));
+        return shared;
     }
 
     /// <summary>Posts the reply's messages and applies its update (to its own reference, else <paramref name="fallbackRef"/>).</summary>

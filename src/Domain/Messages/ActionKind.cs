@@ -13,4 +13,10 @@ public enum ActionKind
     Resume,
     OpenSettings,
     JoinChallenge,
+
+    /// <summary>"Delete my data" on a <see cref="DeleteConfirmationMessage"/>: the person confirmed.</summary>
+    DeleteMyData,
+
+    /// <summary>"Keep my data" on a <see cref="DeleteConfirmationMessage"/>: nothing is deleted.</summary>
+    KeepMyData,
 }

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MicroMove.Bot.Tests.DevConsole;
 
 /// <summary>The console's JSON API on the real bot and PostgreSQL: seeding, typing, clicking in both renderings, bad input.</summary>
-public sealed class DevConsoleApiTests(PostgresServer server) : IAsyncLifetime
+public sealed partial class DevConsoleApiTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Enabled = new() { ["DevConsole:Enabled"] = "true" };
 

@@ -19,7 +19,7 @@ namespace MicroMove.Bot.Tests.Slack;
 /// handler, on a real PostgreSQL, against a loopback fake of Slack's Web API and response_urls.
 /// Every outbound call is checked for method, token and body.
 /// </summary>
-public sealed class SlackConversationTests(PostgresServer server) : IAsyncLifetime
+public sealed partial class SlackConversationTests(PostgresServer server) : IAsyncLifetime
 {
     private const string Team = "T0MICRO";
     private const string BotToken = "xoxb-conversation-test";

@@ -16,7 +16,7 @@ namespace MicroMove.Bot.Tests.Teams;
 /// Teams end to end: signed activities through the real pipeline and <see cref="TeamsConversationHandler"/>,
 /// the real PostgreSQL, and the loopback fake Connector receiving what the bot posts.
 /// </summary>
-public sealed class TeamsConversationTests(PostgresServer server)
+public sealed partial class TeamsConversationTests(PostgresServer server)
 {
     private const string PersonalConversation = "a:1personal-conversation-of-megan";
     private const string UserId = "29:1megan-bot-scoped-id";

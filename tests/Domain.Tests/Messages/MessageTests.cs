@@ -111,7 +111,12 @@ public sealed class MessageTests
         var slack = HelpMessage.For("/micromove ");
 
         Assert.Contains(slack.Commands, c => c.Usage.StartsWith("/micromove now", StringComparison.Ordinal));
-        Assert.Equal(9, slack.Commands.Count);
+        Assert.Equal(11, slack.Commands.Count);
+        foreach (var word in new[] { "pause", "resume", "schedule", "stats", "log", "challenge start", "challenge join", "export", "delete-my-data", "help" })
+        {
+            Assert.Contains(slack.Commands, c => c.Usage.StartsWith("/micromove " + word, StringComparison.Ordinal));
+        }
+
         Assert.Contains(slack.Replies, r => r.Usage == "snooze 15");
         Assert.DoesNotContain(HelpMessage.For(string.Empty).Commands, c => c.Usage.StartsWith('/'));
     }

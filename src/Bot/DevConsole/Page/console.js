@@ -49,15 +49,21 @@ async function loadPeople() {
     return li;
   }));
   document.querySelector('[data-conversation="channel:team"]').onclick = () => select("channel:team");
+  // Only people MicroMove knows can speak in the channel: someone whose data was deleted has no id.
+  const speakers = state.people.filter((p) => p.id);
   const speaker = $("speaker");
-  if (speaker.options.length !== state.people.length) {
-    speaker.replaceChildren(...state.people.map((p) => new Option(p.name, p.id)));
+  const speakerIds = speakers.map((p) => p.id).join(",");
+  if (speaker.dataset.ids !== speakerIds) {
+    const current = speaker.value;
+    speaker.replaceChildren(...speakers.map((p) => new Option(p.name, p.id)));
+    if (speakers.some((p) => p.id === current)) { speaker.value = current; }
+    speaker.dataset.ids = speakerIds;
   }
-  state.speaker = state.people.find((p) => p.id === speaker.value) || state.people[0] || null;
+  state.speaker = speakers.find((p) => p.id === speaker.value) || speakers[0] || null;
   if (!state.conversation && state.people.length) {
     select(state.people[0].conversationId);
   } else if (state.selected) {
-    state.selected = state.people.find((p) => p.id === state.selected.id) || state.selected;
+    state.selected = state.people.find((p) => p.conversationId === state.selected.conversationId) || state.selected;
   }
 }
 
@@ -174,6 +180,11 @@ function renderTeams(message) {
   const card = new AdaptiveCards.AdaptiveCard();
   card.hostConfig = hostConfig;
   card.onExecuteAction = (action) => {
+    if (action.getJsonTypeName() === "Action.OpenUrl") {
+      // A link (the data export): open it, as Teams does; the bot is not called.
+      window.open(action.url, "_blank", "noopener");
+      return;
+    }
     const data = action.data || {};
     const verb = action.verb || data.verb;
     act({ platform: "teams", messageId: message.id, verb, data });
@@ -251,7 +262,11 @@ function renderElement(element, message) {
     const b = document.createElement("button");
     b.className = "bk-button" + (element.style ? " " + element.style : "");
     b.textContent = element.text.text;
-    b.onclick = () => act({ platform: "slack", messageId: message.id, actionId: element.action_id, value: element.value });
+    b.onclick = () => {
+      // Slack asks once more when a button has a confirm dialog (delete my data): so does the preview.
+      if (element.confirm && !window.confirm(`${element.confirm.title.text}\n\n${element.confirm.text.text}`)) { return; }
+      act({ platform: "slack", messageId: message.id, actionId: element.action_id, value: element.value });
+    };
     return b;
   }
   if (element.type === "static_select") {
@@ -322,7 +337,8 @@ async function say(event) {
   try {
     showError("");
     if (state.selected) {
-      await api("POST", `/conversations/${state.selected.id}/say`, { text });
+      // A person whose data was deleted has no id: their user id makes them known again, as on first contact.
+      await api("POST", `/conversations/${encodeURIComponent(state.selected.id || state.selected.userId)}/say`, { text });
     } else {
       await api("POST", `/channels/${encodeURIComponent(state.conversation)}/say`, { personId: state.speaker.id, text });
     }
@@ -352,6 +368,16 @@ async function loadSide(force) {
     $("week").replaceChildren();
     $("advice").replaceChildren();
     $("chart").hidden = true;
+    return;
+  }
+
+  for (const id of ["jump-next", "jump-friday"]) { $(id).disabled = !person.id; }
+  if (!person.id) {
+    $("person-name").textContent = person.name;
+    $("schedule").innerHTML = `<dt>MicroMove</dt><dd data-testid="no-data">holds no data about ${escapeHtml(person.name)} — type something to start again</dd>`;
+    for (const id of ["log", "week", "advice"]) { $(id).replaceChildren(); }
+    $("chart").hidden = true;
+    state.lastSide = "";
     return;
   }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MicroMove.Bot.Features.Challenges;
+using MicroMove.Bot.Features.Privacy;
 using MicroMove.Bot.Features.Summaries;
 using MicroMove.Bot.Rendering;
 using MicroMove.Domain.Commands;
@@ -23,7 +24,8 @@ internal sealed class Conversations(
     SetAnswers answers,
     InstantSets instantSets,
     WeeklySummaryBuilder summaries,
-    ChallengeCommands challenges)
+    ChallengeCommands challenges,
+    DataRequests dataRequests)
 {
     private const int LogLines = 10;
 
@@ -56,6 +58,10 @@ internal sealed class Conversations(
                 return ConversationReply.Say(await RecentLogAsync(person, cancellationToken));
             case ChatCommand.Help:
                 return ConversationReply.Say(HelpMessage.For(commandPrefix));
+            case ChatCommand.Export:
+                return ConversationReply.Say(await dataRequests.ExportAsync(person, cancellationToken));
+            case ChatCommand.DeleteMyData:
+                return ConversationReply.Say(await dataRequests.AskToDeleteAsync(person, cancellationToken));
             case ChatCommand.Done done:
                 return await OnLatestAsync(person, set => answers.DoneAsync(set, done.Before, done.After, cancellationToken), "Logged ✓", cancellationToken);
             case ChatCommand.Skip:
@@ -80,6 +86,11 @@ internal sealed class Conversations(
             return await challenges.JoinByButtonAsync(person, action.Reference, cancellationToken);
         }
 
+        if (DataRequests.IsDeletionAnswer(action.Kind))
+        {
+            return await AnswerDeletionAsync(person.WorkspaceId, person.PlatformUserId, action, string.Empty, cancellationToken);
+        }
+
         var set = await answers.FindAsync(person.Id, action.Reference, cancellationToken);
         if (set is null)
         {
@@ -97,6 +108,15 @@ internal sealed class Conversations(
             _ => ConversationReply.Say(new NoticeMessage("Fatigue is rated 1 (fresh) to 5 (very tired).", IsCorrection: true)),
         };
     }
+
+    /// <summary>
+    /// "Delete my data" or "Keep my data" on a delete confirmation, by whoever pressed it. Takes the
+    /// presser's identity rather than their person, because the presser may be gone already (a second
+    /// press) and must not be created again just to be told so.
+    /// </summary>
+    public Task<ConversationReply> AnswerDeletionAsync(
+        Guid workspaceId, string platformUserId, ParsedAction action, string commandPrefix, CancellationToken cancellationToken) =>
+        dataRequests.AnswerAsync(workspaceId, platformUserId, action, commandPrefix, cancellationToken);
 
     private async Task<ConversationReply> OnLatestAsync(
         PersonEntity person, Func<PromptDeliveryEntity, Task<ConversationReply>> answer, string confirmation, CancellationToken cancellationToken)

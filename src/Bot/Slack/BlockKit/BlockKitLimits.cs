@@ -22,6 +22,11 @@ internal static class BlockKitLimits
     /// <summary>The docs say 75 (Slack truncates visually near 30); the brief's 150 is the plain_text cap elsewhere.</summary>
     public const int ButtonText = 75;
     public const int ButtonValue = 2000;
+
+    /// <summary>A button's "are you sure?" dialog: title, text, and its two button labels.</summary>
+    public const int ConfirmTitle = 100;
+    public const int ConfirmText = 300;
+    public const int ConfirmButton = 30;
     public const int SelectOptions = 100;
     public const int PlaceholderText = 150;
     public const int OptionText = 75;
@@ -154,6 +159,12 @@ internal static class BlockKitLimits
             case "button":
                 CheckText(problems, $"{where}.text", element["text"], ButtonText);
                 Max(problems, $"{where}.value", (string?)element["value"] ?? string.Empty, ButtonValue);
+                CheckStyle(problems, $"{where}.style", element["style"]);
+                if (element["confirm"] is { } confirm)
+                {
+                    CheckConfirm(problems, $"{where}.confirm", confirm);
+                }
+
                 break;
             case "static_select":
                 CheckText(problems, $"{where}.placeholder", element["placeholder"], PlaceholderText);
@@ -169,6 +180,35 @@ internal static class BlockKitLimits
                 problems.Add($"{where}: unexpected element type");
                 break;
         }
+    }
+
+    private static void CheckStyle(List<string> problems, string where, JsonNode? style)
+    {
+        if (style is not null && (string?)style is not ("primary" or "danger"))
+        {
+            problems.Add($"{where}: '{style}' is neither primary nor danger");
+        }
+    }
+
+    /// <summary>A confirmation dialog: plain-text title and buttons, a text, and an optional primary/danger style.</summary>
+    private static void CheckConfirm(List<string> problems, string where, JsonNode confirm)
+    {
+        CheckPlainText(problems, $"{where}.title", confirm["title"], ConfirmTitle);
+        CheckText(problems, $"{where}.text", confirm["text"], ConfirmText);
+        CheckPlainText(problems, $"{where}.confirm", confirm["confirm"], ConfirmButton);
+        CheckPlainText(problems, $"{where}.deny", confirm["deny"], ConfirmButton);
+        CheckStyle(problems, $"{where}.style", confirm["style"]);
+    }
+
+    private static void CheckPlainText(List<string> problems, string where, JsonNode? textObject, int max)
+    {
+        if ((string?)textObject?["type"] != "plain_text")
+        {
+            problems.Add($"{where}: must be plain_text");
+            return;
+        }
+
+        CheckText(problems, where, textObject, max);
     }
 
     private static void CheckText(List<string> problems, string where, JsonNode? textObject, int max)

@@ -23,6 +23,8 @@ internal static class BlockKitRenderer
             HelpMessage help => HelpBlocks.For(help),
             WeeklySummaryMessage summary => WeeklySummaryBlocks.For(summary),
             ChallengeCardMessage challenge => ChallengeCardBlocks.For(challenge),
+            DataExportMessage export => DataExportBlocks.For(export),
+            DeleteConfirmationMessage confirmation => DeleteConfirmationBlocks.For(confirmation),
             _ => throw new ArgumentException($"No Block Kit rendering for {message.GetType().Name}.", nameof(message)),
         };
 

@@ -20,6 +20,8 @@ internal static class SlackActionIds
     public const string Resume = "mm_resume";
     public const string OpenSettings = "mm_open_settings";
     public const string JoinChallenge = "mm_join_challenge";
+    public const string DeleteMyData = "mm_delete_my_data";
+    public const string KeepMyData = "mm_keep_my_data";
 
     /// <summary>Separates a kind's id from the suffix that keeps repeated ids unique.</summary>
     public const char SuffixSeparator = ':';
@@ -36,6 +38,8 @@ internal static class SlackActionIds
         [ActionKind.Resume] = Resume,
         [ActionKind.OpenSettings] = OpenSettings,
         [ActionKind.JoinChallenge] = JoinChallenge,
+        [ActionKind.DeleteMyData] = DeleteMyData,
+        [ActionKind.KeepMyData] = KeepMyData,
     };
 
     private static readonly Dictionary<string, ActionKind> KindsById =

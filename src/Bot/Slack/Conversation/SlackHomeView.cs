@@ -36,4 +36,15 @@ internal static class SlackHomeView
         blocks.Add(Context("Type `/micromove help` for every command."));
         return new JsonObject { ["type"] = "home", ["blocks"] = blocks };
     }
+
+    /// <summary>The Home tab after the person deleted their data: nothing of theirs is shown any more.</summary>
+    public static JsonObject Forgotten() => new()
+    {
+        ["type"] = "home",
+        ["blocks"] = new JsonArray
+        {
+            Header("MicroMove"),
+            Section("MicroMove holds no data about you. Write to me or type `/micromove help` to start again."),
+        },
+    };
 }

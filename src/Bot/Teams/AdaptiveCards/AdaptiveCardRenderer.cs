@@ -25,6 +25,8 @@ internal static class AdaptiveCardRenderer
             HelpMessage help => HelpCard.Body(help),
             WeeklySummaryMessage summary => WeeklySummaryCard.Body(summary),
             ChallengeCardMessage challenge => ChallengeCard.Body(challenge),
+            DataExportMessage export => DataExportCard.Body(export),
+            DeleteConfirmationMessage confirmation => DeleteConfirmationCard.Body(confirmation),
             _ => throw new ArgumentException($"No Adaptive Card rendering for {message.GetType().Name}.", nameof(message)),
         };
 

@@ -20,6 +20,8 @@ internal static class TeamsVerbs
     public const string Resume = "resume";
     public const string OpenSettings = "openSettings";
     public const string JoinChallenge = "joinChallenge";
+    public const string DeleteMyData = "deleteMyData";
+    public const string KeepMyData = "keepMyData";
 
     private static readonly Dictionary<ActionKind, string> VerbsByKind = new()
     {
@@ -33,6 +35,8 @@ internal static class TeamsVerbs
         [ActionKind.Resume] = Resume,
         [ActionKind.OpenSettings] = OpenSettings,
         [ActionKind.JoinChallenge] = JoinChallenge,
+        [ActionKind.DeleteMyData] = DeleteMyData,
+        [ActionKind.KeepMyData] = KeepMyData,
     };
 
     private static readonly Dictionary<string, ActionKind> KindsByVerb =

@@ -21,6 +21,8 @@ public sealed class SlackActionValueTests
         { ActionKind.Resume, null },
         { ActionKind.OpenSettings, null },
         { ActionKind.JoinChallenge, null },
+        { ActionKind.DeleteMyData, null },
+        { ActionKind.KeepMyData, null },
     };
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class AdaptiveCardRendererTests
 
     private static readonly HashSet<string> KnownTypes =
     [
-        "AdaptiveCard", "TextBlock", "FactSet", "Image", "Container", "ActionSet", "Action.Execute", "Action.Submit",
+        "AdaptiveCard", "TextBlock", "FactSet", "Image", "Container", "ActionSet", "Action.Execute", "Action.Submit", "Action.OpenUrl",
     ];
 
     public static TheoryData<string> SampleNames() => [.. Samples.Keys];

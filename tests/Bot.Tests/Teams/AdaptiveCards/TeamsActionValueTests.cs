@@ -22,6 +22,8 @@ public sealed class TeamsActionValueTests
         { ActionKind.Resume, null },
         { ActionKind.OpenSettings, null },
         { ActionKind.JoinChallenge, null },
+        { ActionKind.DeleteMyData, null },
+        { ActionKind.KeepMyData, null },
     };
 
     private static JsonElement Element(JsonNode? node) => JsonDocument.Parse(node?.ToJsonString() ?? "null").RootElement;
