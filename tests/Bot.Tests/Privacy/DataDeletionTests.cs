@@ -77,8 +77,9 @@ public sealed class DataDeletionTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal((1, 4, 5, 1), await PrivacyWorld.LeftOfAsync(_db, stranger.Id));
         await using (var db = PromptWorld.Db(_db))
         {
-            // The challenge she started stays for its channel; her Teams references go or lose her ids.
-            Assert.True(await db.Challenges.AnyAsync(c => c.Title == "Megan's week", Cancel));
+            // The challenge she started stays for its channel, with the boards owed to it; her Teams references go or lose her ids.
+            var started = await db.Challenges.AsNoTracking().SingleAsync(c => c.Title == "Megan's week", Cancel);
+            Assert.Equal(1, await db.PromptDeliveries.CountAsync(d => d.ChallengeId == started.Id && d.PersonId == null, Cancel));
             var conversations = await db.TeamsConversations.AsNoTracking().OrderBy(c => c.ConversationId).ToListAsync(Cancel);
             Assert.Equal(["19:channel@thread.tacv2", "a:colleague-personal"], conversations.Select(c => c.ConversationId));
             Assert.Null(conversations[0].UserId);

@@ -105,6 +105,20 @@ internal static class PrivacyWorld
         };
         context.Challenges.Add(entered);
         context.ChallengeParticipants.Add(new ChallengeParticipantEntity { ChallengeId = entered.Id, PersonId = person.Id, JoinedAt = firstSet });
+
+        // The challenge's board, owed to its channel (no person): neither theirs to export nor to delete.
+        context.PromptDeliveries.Add(new PromptDeliveryEntity
+        {
+            Id = Guid.CreateVersion7(),
+            ChallengeId = entered.Id,
+            WorkspaceId = workspace.Id,
+            Kind = DeliveryKind.ChallengeUpdate,
+            SlotKey = $"{firstSet:yyyy-MM-dd}/leaderboard",
+            DueAt = firstSet.AddHours(9),
+            Status = DeliveryStatus.Sent,
+            SentAt = firstSet.AddHours(9),
+            CreatedAt = firstSet.AddHours(9),
+        });
         await context.SaveChangesAsync();
         return person;
     }
