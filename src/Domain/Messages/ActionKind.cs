@@ -12,4 +12,7 @@ public enum ActionKind
     Pause,
     Resume,
     OpenSettings,
+
+    /// <summary>Save the schedule form; the entered values travel with the action.</summary>
+    SaveSchedule,
 }

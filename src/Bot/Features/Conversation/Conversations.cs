@@ -21,7 +21,8 @@ internal sealed class Conversations(
     People people,
     SetAnswers answers,
     InstantSets instantSets,
-    WeeklySummaryBuilder summaries)
+    WeeklySummaryBuilder summaries,
+    ScheduleEditor scheduleEditor)
 {
     private const int LogLines = 10;
 
@@ -43,6 +44,8 @@ internal sealed class Conversations(
                     ?? new NoticeMessage("Your time zone is unknown, so your week can't be counted yet — set it with schedule.", IsCorrection: true));
             case ChatCommand.Log:
                 return ConversationReply.Say(await RecentLogAsync(person, cancellationToken));
+            case ChatCommand.Schedule:
+                return ConversationReply.Say(ScheduleEditor.Show(person));
             case ChatCommand.Help:
                 return ConversationReply.Say(HelpMessage.For(commandPrefix));
             case ChatCommand.Done done:
@@ -62,6 +65,11 @@ internal sealed class Conversations(
     /// <summary>Handles a button press or choice on one of our messages.</summary>
     public async Task<ConversationReply> HandleActionAsync(PersonEntity person, ParsedAction action, CancellationToken cancellationToken)
     {
+        if (action.Kind is ActionKind.OpenSettings or ActionKind.SaveSchedule)
+        {
+            return await scheduleEditor.HandleAsync(person, action, cancellationToken);
+        }
+
         var set = await answers.FindAsync(person.Id, action.Reference, cancellationToken);
         if (set is null)
         {

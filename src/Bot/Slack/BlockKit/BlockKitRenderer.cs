@@ -22,6 +22,7 @@ internal static class BlockKitRenderer
             NoticeMessage notice => NoticeBlocks.For(notice),
             HelpMessage help => HelpBlocks.For(help),
             WeeklySummaryMessage summary => WeeklySummaryBlocks.For(summary),
+            ScheduleSettingsMessage settings => ScheduleSettingsBlocks.For(settings),
             _ => throw new ArgumentException($"No Block Kit rendering for {message.GetType().Name}.", nameof(message)),
         };
 

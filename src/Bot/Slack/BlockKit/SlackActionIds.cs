@@ -19,6 +19,7 @@ internal static class SlackActionIds
     public const string Pause = "mm_pause";
     public const string Resume = "mm_resume";
     public const string OpenSettings = "mm_open_settings";
+    public const string SaveSchedule = "mm_save_schedule";
 
     /// <summary>Separates a kind's id from the suffix that keeps repeated ids unique.</summary>
     public const char SuffixSeparator = ':';
@@ -34,6 +35,7 @@ internal static class SlackActionIds
         [ActionKind.Pause] = Pause,
         [ActionKind.Resume] = Resume,
         [ActionKind.OpenSettings] = OpenSettings,
+        [ActionKind.SaveSchedule] = SaveSchedule,
     };
 
     private static readonly Dictionary<string, ActionKind> KindsById =

@@ -24,6 +24,7 @@ internal static class AdaptiveCardRenderer
             NoticeMessage notice => NoticeCard.Body(notice),
             HelpMessage help => HelpCard.Body(help),
             WeeklySummaryMessage summary => WeeklySummaryCard.Body(summary),
+            ScheduleSettingsMessage settings => ScheduleSettingsCard.Body(settings),
             _ => throw new ArgumentException($"No Adaptive Card rendering for {message.GetType().Name}.", nameof(message)),
         };
 

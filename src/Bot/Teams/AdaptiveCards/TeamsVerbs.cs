@@ -19,6 +19,7 @@ internal static class TeamsVerbs
     public const string Pause = "pause";
     public const string Resume = "resume";
     public const string OpenSettings = "openSettings";
+    public const string SaveSchedule = "saveSchedule";
 
     private static readonly Dictionary<ActionKind, string> VerbsByKind = new()
     {
@@ -31,6 +32,7 @@ internal static class TeamsVerbs
         [ActionKind.Pause] = Pause,
         [ActionKind.Resume] = Resume,
         [ActionKind.OpenSettings] = OpenSettings,
+        [ActionKind.SaveSchedule] = SaveSchedule,
     };
 
     private static readonly Dictionary<string, ActionKind> KindsByVerb =

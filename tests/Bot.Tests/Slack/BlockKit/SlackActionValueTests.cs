@@ -20,6 +20,7 @@ public sealed class SlackActionValueTests
         { ActionKind.Pause, null },
         { ActionKind.Resume, null },
         { ActionKind.OpenSettings, null },
+        { ActionKind.SaveSchedule, null },
     };
 
     [Fact]
