@@ -10,6 +10,8 @@ const state = {
   views: {},               // message id → "teams" | "slack" (per-message override)
   lastMessages: "",
   lastSide: "",
+  messages: [],            // the conversation as last loaded
+  dialogMessageId: null,   // the settings message shown in the dialog (Slack view), if any
 };
 
 const $ = (id) => document.getElementById(id);
@@ -66,7 +68,7 @@ function select(conversation) {
   $("text").placeholder = state.selected
     ? "Type like in a DM: now hips, done 3, pause 1h, log, help — or /micromove …"
     : "The channel is read-only here: pick a person to talk to the bot.";
-  for (const id of ["jump-next", "jump-friday"]) { $(id).disabled = !state.selected; }
+  for (const id of ["jump-next", "jump-friday", "edit-settings"]) { $(id).disabled = !state.selected; }
   refresh();
 }
 
@@ -78,6 +80,8 @@ async function loadMessages(force) {
   const signature = JSON.stringify(messages.map((m) => [m.id, m.updatedAt])) + state.defaultView + JSON.stringify(state.views);
   if (!force && signature === state.lastMessages) { return; }
   state.lastMessages = signature;
+  state.messages = messages;
+  renderSettingsDialog();
   const box = $("messages");
   const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 40;
   box.replaceChildren(...messages.map(renderMessage));
@@ -174,6 +178,34 @@ function renderTeams(message) {
   return element;
 }
 
+// ---------- the settings dialog (Slack view) ----------
+
+// Slack edits the schedule in a modal, which the console cannot open; its "Edit schedule" button asks the
+// bot for the form (the message turns into it) and shows that message's form here, saved as Teams does.
+const isSettingsForm = (message) => Boolean(message && message.teams && JSON.stringify(message.teams).includes('"verb":"saveSchedule"'));
+
+function openSettingsDialog(messageId) {
+  state.dialogMessageId = messageId;
+  renderSettingsDialog();
+}
+
+function renderSettingsDialog() {
+  const dialog = $("settings-dialog");
+  const message = state.messages.find((m) => m.id === state.dialogMessageId);
+  if (!isSettingsForm(message)) {
+    // Saved (or gone): the message in the conversation now says so.
+    state.dialogMessageId = null;
+    if (dialog.open) { dialog.close(); }
+    return;
+  }
+  try {
+    $("settings-form").replaceChildren(renderTeams(message));
+  } catch (error) {
+    $("settings-form").textContent = `(could not render: ${error.message})`;
+  }
+  if (!dialog.open) { dialog.showModal(); }
+}
+
 // ---------- Slack: a small Block Kit preview ----------
 
 function renderSlack(message) {
@@ -241,7 +273,11 @@ function renderElement(element, message) {
     const b = document.createElement("button");
     b.className = "bk-button" + (element.style ? " " + element.style : "");
     b.textContent = element.text.text;
-    b.onclick = () => act({ platform: "slack", messageId: message.id, actionId: element.action_id, value: element.value });
+    const opensSettings = String(element.action_id).split(":")[0] === "mm_open_settings";
+    b.onclick = async () => {
+      const done = await act({ platform: "slack", messageId: message.id, actionId: element.action_id, value: element.value });
+      if (done && opensSettings) { openSettingsDialog(message.id); }
+    };
     return b;
   }
   if (element.type === "static_select") {
@@ -295,19 +331,24 @@ function escapeAttr(s) { return escapeHtml(s).replace(/'/g, "&#39;"); }
 // ---------- actions, typing, clock ----------
 
 async function act(body) {
-  if (!state.selected) { showError("Pick a person: actions are answered as them."); return; }
+  if (!state.selected) { showError("Pick a person: actions are answered as them."); return false; }
   try {
     showError("");
     await api("POST", "/actions", { personId: state.selected.id, ...body });
     await refresh(true);
-  } catch (error) { showError(error); }
+    return true;
+  } catch (error) { showError(error); return false; }
 }
 
 async function say(event) {
   event.preventDefault();
   const text = $("text").value.trim();
-  if (!text || !state.selected) { return; }
   $("text").value = "";
+  await sayText(text);
+}
+
+async function sayText(text) {
+  if (!text || !state.selected) { return; }
   try {
     showError("");
     await api("POST", `/conversations/${state.selected.id}/say`, { text });
@@ -417,6 +458,9 @@ function start() {
   $("jump-next").onclick = () => jump("next-slot");
   $("jump-friday").onclick = () => jump("friday-evening");
   $("clock-reset").onclick = () => jump("reset");
+  $("edit-settings").onclick = () => sayText("schedule");
+  $("settings-close").onclick = () => $("settings-dialog").close();
+  $("settings-dialog").addEventListener("close", () => { state.dialogMessageId = null; });
   refresh(true);
   setInterval(() => refresh(false), 2000);
 }
