@@ -11,6 +11,7 @@ namespace MicroMove.Bot.Tests.DevConsole;
 /// a bad save shows the reason in the card, a good one says saved and the side panel follows; in the
 /// Slack rendering the card's button opens the same form in a dialog. Uses the machine's Chromium.
 /// </summary>
+[Collection(DevConsoleBrowserTests.BrowserCollection)]
 public sealed class DevConsoleSettingsBrowserTests(PostgresServer server)
 {
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(90);
