@@ -29,7 +29,7 @@ internal sealed record ActionParseResult
     /// Accepts the action only when its number fits its kind, so a tampered or outdated payload
     /// never reaches the Domain as, say, a rating of 9 or a snooze of no minutes.
     /// </summary>
-    public static ActionParseResult Ours(ActionKind kind, string? reference, int? value)
+    public static ActionParseResult Ours(ActionKind kind, string? reference, int? value, IReadOnlyDictionary<string, string>? inputs = null)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -37,7 +37,7 @@ internal sealed record ActionParseResult
         }
 
         var problem = ProblemWithValue(kind, value);
-        return problem is null ? new(new ParsedAction(kind, reference, value), null) : NotOurs(problem);
+        return problem is null ? new(new ParsedAction(kind, reference, value, inputs), null) : NotOurs(problem);
     }
 
     private static string? ProblemWithValue(ActionKind kind, int? value) => kind switch

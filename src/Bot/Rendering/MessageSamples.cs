@@ -1,7 +1,10 @@
+using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Privacy;
+using MicroMove.Bot.Features.Prompts;
 using MicroMove.Domain.Catalogue;
 using MicroMove.Domain.Messages;
 using MicroMove.Domain.Rotation;
+using MicroMove.Domain.Scheduling;
 using MicroMove.Domain.Tracking;
 
 namespace MicroMove.Bot.Rendering;
@@ -16,6 +19,18 @@ internal static class MessageSamples
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
 
     private static readonly DateTimeOffset StartOfDay = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+
+    private const string SettingsReference = "0197f0c2a1b24c7d8e9f0a1b2c3d4e5f";
+
+    private static readonly WorkSchedule Berlin = WorkSchedule.Default("Europe/Berlin");
+
+    private static readonly WorkSchedule FourDayWeek = Berlin with
+    {
+        WorkDays = new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday },
+        DayStart = new TimeOnly(8, 0),
+        DayEnd = new TimeOnly(16, 30),
+        Cadence = TimeSpan.FromMinutes(45),
+    };
 
     /// <summary>Every sample by name; <paramref name="commandPrefix"/> is the platform's ("/micromove " or "").</summary>
     public static IReadOnlyDictionary<string, BotMessage> All(string commandPrefix)
@@ -52,6 +67,26 @@ internal static class MessageSamples
                 setsLogged: 42,
                 prompts: 130,
                 challenges: 1),
+            ["schedule-settings"] = ScheduleSettingsMessage.Form(SettingsReference, Berlin, ScheduleWords.Describe(Berlin)),
+            ["schedule-settings-errors"] = ScheduleSettingsWithErrors(),
+            ["schedule-settings-saved"] = ScheduleSettingsMessage.Saved(
+                SettingsReference, FourDayWeek, ScheduleWords.Describe(FourDayWeek), "Your next set: Thu 26 Nov, 08:00."),
         };
+    }
+
+    /// <summary>A save the real form turned down: the day ends before it starts, an unknown zone, no work day.</summary>
+    private static ScheduleSettingsMessage ScheduleSettingsWithErrors()
+    {
+        var entered = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ScheduleForm.Start] = "17:00",
+            [ScheduleForm.End] = "09:00",
+            [ScheduleForm.Lunch] = "12:30",
+            [ScheduleForm.Zone] = "Mars/Olympus_Mons",
+            [ScheduleForm.Cadence] = "10",
+            [ScheduleForm.RoutineField(RoutineKind.StartOfDay)] = ScheduleForm.On,
+        };
+        var form = ScheduleForm.Read(entered, Berlin, new TimeZones());
+        return ScheduleSettingsMessage.Invalid(SettingsReference, form.Entered, ScheduleWords.Describe(Berlin), form.Errors);
     }
 }

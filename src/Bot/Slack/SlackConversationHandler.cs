@@ -242,8 +242,8 @@ internal sealed partial class SlackConversationHandler(
         var text = MentionPattern().Replace(message.Text, string.Empty).Trim();
         if (CommandParser.Parse(text) is ChatCommand.Schedule)
         {
-            // No trigger_id in a message event: describe the schedule and point at the dialog.
-            await PostAsync(caller, message.ChannelId, ScheduleNotice(caller.Person), null, cancellationToken);
+            // No trigger_id in a message event: describe the schedule, with a button that opens the dialog.
+            await PostAsync(caller, message.ChannelId, ScheduleEditor.Show(caller.Person), null, cancellationToken);
             return;
         }
 
@@ -270,7 +270,7 @@ internal sealed partial class SlackConversationHandler(
         var thread = mention.ThreadTs ?? mention.Ts;
         var parsed = CommandParser.Parse(text);
         var reply = parsed is ChatCommand.Schedule
-            ? ConversationReply.Say(ScheduleNotice(caller.Person))
+            ? ConversationReply.Say(ScheduleEditor.Show(caller.Person))
             : await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, new ChatChannel(mention.ChannelId, IsSharedChannel(mention.ChannelId)), cancellationToken);
         if (parsed is ChatCommand.NotUnderstood)
         {

@@ -19,4 +19,7 @@ public enum ActionKind
 
     /// <summary>"Keep my data" on a <see cref="DeleteConfirmationMessage"/>: nothing is deleted.</summary>
     KeepMyData,
+
+    /// <summary>Save the schedule form; the entered values travel with the action.</summary>
+    SaveSchedule,
 }

@@ -66,91 +66,99 @@ public sealed record WorkSchedule
     public static WorkSchedule Default(string timeZoneId) => new() { TimeZoneId = timeZoneId };
 
     /// <summary>Human-readable problems with this schedule; empty when it is usable.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Validate() => [.. Problems().Select(problem => problem.Message)];
+
+    /// <summary>The same problems as <see cref="Validate"/>, each with the part of the schedule it is about.</summary>
+    public IReadOnlyList<ScheduleProblem> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<ScheduleProblem>();
 
         if (string.IsNullOrWhiteSpace(TimeZoneId))
         {
-            problems.Add("A time zone is needed.");
+            problems.Add(new(ScheduleField.TimeZone, "A time zone is needed."));
         }
 
         if (WorkDays.Count == 0)
         {
-            problems.Add("At least one work day is needed.");
+            problems.Add(new(ScheduleField.WorkDays, "At least one work day is needed."));
         }
 
-        RequireWholeMinutes(problems, "The start of the day", DayStart.ToTimeSpan());
-        RequireWholeMinutes(problems, "The end of the day", DayEnd.ToTimeSpan());
-        RequireWholeMinutes(problems, "The lunch start", LunchStart.ToTimeSpan());
-        RequireWholeMinutes(problems, "The lunch duration", LunchDuration);
-        RequireWholeMinutes(problems, "The pre-meeting lead", PreMeetingLead);
-        RequireWholeMinutes(problems, "The end-of-day lead", EndOfDayLead);
-        RequireWholeMinutes(problems, "The cadence", Cadence);
+        RequireWholeMinutes(problems, ScheduleField.DayStart, "The start of the day", DayStart.ToTimeSpan());
+        RequireWholeMinutes(problems, ScheduleField.DayEnd, "The end of the day", DayEnd.ToTimeSpan());
+        RequireWholeMinutes(problems, ScheduleField.LunchStart, "The lunch start", LunchStart.ToTimeSpan());
+        RequireWholeMinutes(problems, ScheduleField.LunchDuration, "The lunch duration", LunchDuration);
+        RequireWholeMinutes(problems, ScheduleField.PreMeetingLead, "The pre-meeting lead", PreMeetingLead);
+        RequireWholeMinutes(problems, ScheduleField.EndOfDayLead, "The end-of-day lead", EndOfDayLead);
+        RequireWholeMinutes(problems, ScheduleField.Cadence, "The cadence", Cadence);
         foreach (var meeting in Meetings)
         {
-            RequireWholeMinutes(problems, $"The meeting at {Format(meeting.Start)}", meeting.Start.ToTimeSpan());
+            RequireWholeMinutes(problems, ScheduleField.Meetings, $"The meeting at {Format(meeting.Start)}", meeting.Start.ToTimeSpan());
         }
 
         var dayIsValid = true;
         if (DayEnd < DayStart)
         {
             dayIsValid = false;
-            problems.Add(
-                $"The day ends ({Format(DayEnd)}) before it starts ({Format(DayStart)}): night shifts crossing midnight are not supported.");
+            problems.Add(new(
+                ScheduleField.DayEnd,
+                $"The day ends ({Format(DayEnd)}) before it starts ({Format(DayStart)}): night shifts crossing midnight are not supported."));
         }
         else if (DayEnd == DayStart)
         {
             dayIsValid = false;
-            problems.Add($"The day must end after it starts ({Format(DayStart)}).");
+            problems.Add(new(ScheduleField.DayEnd, $"The day must end after it starts ({Format(DayStart)})."));
         }
 
         if (LunchDuration <= TimeSpan.Zero)
         {
-            problems.Add("The lunch break must last at least a minute.");
+            problems.Add(new(ScheduleField.LunchDuration, "The lunch break must last at least a minute."));
         }
         else if (dayIsValid
             && (LunchStart < DayStart || LunchStart.ToTimeSpan() + LunchDuration > DayEnd.ToTimeSpan()))
         {
-            problems.Add(
-                $"The lunch break ({Format(LunchStart)} for {LunchDuration.TotalMinutes:0} min) must lie within the day ({Format(DayStart)}–{Format(DayEnd)}).");
+            problems.Add(new(
+                ScheduleField.LunchStart,
+                $"The lunch break ({Format(LunchStart)} for {LunchDuration.TotalMinutes:0} min) must lie within the day ({Format(DayStart)}–{Format(DayEnd)})."));
         }
 
         if (Cadence < MinCadence || Cadence > MaxCadence)
         {
-            problems.Add(
-                $"The recurring set's cadence ({Cadence.TotalMinutes:0} min) must be between {MinCadence.TotalMinutes:0} and {MaxCadence.TotalMinutes:0} minutes.");
+            problems.Add(new(
+                ScheduleField.Cadence,
+                $"The recurring set's cadence ({Cadence.TotalMinutes:0} min) must be between {MinCadence.TotalMinutes:0} and {MaxCadence.TotalMinutes:0} minutes."));
         }
 
         if (PreMeetingLead < TimeSpan.Zero || PreMeetingLead > MaxPreMeetingLead)
         {
-            problems.Add(
-                $"The pre-meeting lead ({PreMeetingLead.TotalMinutes:0} min) must be between 0 and {MaxPreMeetingLead.TotalMinutes:0} minutes.");
+            problems.Add(new(
+                ScheduleField.PreMeetingLead,
+                $"The pre-meeting lead ({PreMeetingLead.TotalMinutes:0} min) must be between 0 and {MaxPreMeetingLead.TotalMinutes:0} minutes."));
         }
 
         if (EndOfDayLead < TimeSpan.Zero)
         {
-            problems.Add("The end-of-day lead cannot be negative.");
+            problems.Add(new(ScheduleField.EndOfDayLead, "The end-of-day lead cannot be negative."));
         }
         else if (dayIsValid && EndOfDayLead >= DayEnd - DayStart)
         {
-            problems.Add(
-                $"The end-of-day lead ({EndOfDayLead.TotalMinutes:0} min) must be shorter than the day ({(DayEnd - DayStart).TotalMinutes:0} min).");
+            problems.Add(new(
+                ScheduleField.EndOfDayLead,
+                $"The end-of-day lead ({EndOfDayLead.TotalMinutes:0} min) must be shorter than the day ({(DayEnd - DayStart).TotalMinutes:0} min)."));
         }
 
         foreach (var meeting in Meetings.Where(m => m.Days is { Count: 0 }))
         {
-            problems.Add($"The meeting at {Format(meeting.Start)} has no days; leave the days out for every work day.");
+            problems.Add(new(ScheduleField.Meetings, $"The meeting at {Format(meeting.Start)} has no days; leave the days out for every work day."));
         }
 
         return problems;
     }
 
-    private static void RequireWholeMinutes(List<string> problems, string what, TimeSpan value)
+    private static void RequireWholeMinutes(List<ScheduleProblem> problems, ScheduleField field, string what, TimeSpan value)
     {
         if (value.Ticks % TimeSpan.TicksPerMinute != 0)
         {
-            problems.Add($"{what} must be a whole number of minutes.");
+            problems.Add(new(field, $"{what} must be a whole number of minutes."));
         }
     }
 

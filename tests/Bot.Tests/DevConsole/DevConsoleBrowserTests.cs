@@ -11,9 +11,13 @@ namespace MicroMove.Bot.Tests.DevConsole;
 /// slot, press Done on the Teams card, rate fatigue, and see the card and the week's log change.
 /// Uses the machine's Chromium (<c>/usr/bin/chromium</c>); Playwright never downloads a browser.
 /// </summary>
+[Collection(BrowserCollection)]
 public sealed class DevConsoleBrowserTests(PostgresServer server)
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Browser tests run one at a time: each drives a bot process and a Chromium, too much for the machine at once.</summary>
+    public const string BrowserCollection = "Browser";
 
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(90);
 

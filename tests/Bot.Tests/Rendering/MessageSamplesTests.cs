@@ -31,6 +31,9 @@ public sealed class MessageSamplesTests
         Assert.Contains(samples.Values.OfType<WeeklySummaryMessage>(), s => s.ChartUrl is not null);
         Assert.Contains(samples.Values.OfType<WeeklySummaryMessage>(), s => s.ChartUrl is null && s.Title.Contains("so far", StringComparison.Ordinal));
         Assert.Equal(2, samples.Values.OfType<SetClosedMessage>().Count());
+        Assert.Contains(samples.Values.OfType<ScheduleSettingsMessage>(), s => !s.IsSaved && s.Errors.Count == 0);
+        Assert.Contains(samples.Values.OfType<ScheduleSettingsMessage>(), s => s.Errors.Count > 0);
+        Assert.Contains(samples.Values.OfType<ScheduleSettingsMessage>(), s => s.IsSaved);
     }
 
     [Fact]

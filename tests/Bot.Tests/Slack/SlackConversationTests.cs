@@ -300,6 +300,28 @@ public sealed partial class SlackConversationTests(PostgresServer server) : IAsy
         Assert.Equal(["start-of-day", "end-of-day"], saved.Schedule.Routines);
     }
 
+    [Fact]
+    public async Task ScheduleInTheDm_DescribesTheSchedule_WithAButtonThatOpensTheDialog()
+    {
+        var (person, _) = await SentPromptAsync();
+        var client = App.CreateClient();
+
+        await client.SendAsync(SlackRequestSigner.Json("/slack/events", DirectMessage(person.PlatformUserId, "schedule", "EvSCHEDULE1", "1700000060.000100")), Cancel);
+
+        var posted = await EventuallyAsync(() => Calls("chat.postMessage").FirstOrDefault(), "the schedule message");
+        Assert.Contains("Monday to Friday, 09:00–17:30 (Europe/Berlin)", Readable(posted), StringComparison.Ordinal);
+        var button = Body(posted)["blocks"]?[0]?["accessory"];
+        Assert.Equal("mm_open_settings", (string?)button?["action_id"]);
+
+        await client.SendAsync(SlackRequestSigner.Form("/slack/interactions", Interaction(person, $$"""
+            {"action_id":"mm_open_settings","block_id":"b1","type":"button","value":"{{button?["value"]}}","action_ts":"1700000061.000001"}
+            """)), Cancel);
+
+        var open = await EventuallyAsync(() => Calls("views.open").FirstOrDefault(), "views.open");
+        Assert.Equal(SlackScheduleModal.CallbackId, (string?)Body(open)["view"]?["callback_id"]);
+        Assert.Equal("1.2.3", (string?)Body(open)["trigger_id"]);
+    }
+
     private async Task<JsonNode?> SubmitScheduleAsync(PersonEntity person, string start, string end, string zone)
     {
         var payload = $$"""

@@ -65,6 +65,28 @@ public sealed class WorkScheduleTests
         Assert.Contains(expectedFragment, problem, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("zone", ScheduleField.TimeZone)]
+    [InlineData("no work days", ScheduleField.WorkDays)]
+    [InlineData("night shift", ScheduleField.DayEnd)]
+    [InlineData("empty day", ScheduleField.DayEnd)]
+    [InlineData("lunch before day", ScheduleField.LunchStart)]
+    [InlineData("lunch past midnight", ScheduleField.LunchStart)]
+    [InlineData("no lunch", ScheduleField.LunchDuration)]
+    [InlineData("cadence 121", ScheduleField.Cadence)]
+    [InlineData("long meeting lead", ScheduleField.PreMeetingLead)]
+    [InlineData("end lead longer than day", ScheduleField.EndOfDayLead)]
+    [InlineData("seconds", ScheduleField.DayStart)]
+    [InlineData("meeting without days", ScheduleField.Meetings)]
+    public void Problems_BrokenRule_NamesTheFieldToFix_WithTheSameMessageAsValidate(string broken, ScheduleField field)
+    {
+        var schedule = Broken(broken);
+
+        var problem = Assert.Single(schedule.Problems());
+        Assert.Equal(field, problem.Field);
+        Assert.Equal(Assert.Single(schedule.Validate()), problem.Message);
+    }
+
     [Fact]
     public void Validate_NightShift_ExplainsItIsNotSupported()
     {

@@ -11,6 +11,8 @@ const state = {
   views: {},               // message id → "teams" | "slack" (per-message override)
   lastMessages: "",
   lastSide: "",
+  messages: [],            // the conversation as last loaded
+  dialogMessageId: null,   // the settings message shown in the dialog (Slack view), if any
 };
 
 const $ = (id) => document.getElementById(id);
@@ -79,7 +81,7 @@ function select(conversation) {
   $("text").placeholder = state.selected
     ? "Type like in a DM: now hips, done 3, pause 1h, log, help — or /micromove …"
     : "Type in #team: challenge start Move more week, challenge join, challenge, challenge end…";
-  for (const id of ["jump-next", "jump-friday"]) { $(id).disabled = !state.selected; }
+  for (const id of ["jump-next", "jump-friday", "edit-settings"]) { $(id).disabled = !state.selected; }
   refresh();
 }
 
@@ -91,6 +93,8 @@ async function loadMessages(force) {
   const signature = JSON.stringify(messages.map((m) => [m.id, m.updatedAt])) + state.defaultView + JSON.stringify(state.views);
   if (!force && signature === state.lastMessages) { return; }
   state.lastMessages = signature;
+  state.messages = messages;
+  renderSettingsDialog();
   const box = $("messages");
   const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 40;
   box.replaceChildren(...messages.map(renderMessage));
@@ -195,6 +199,34 @@ function renderTeams(message) {
   return element;
 }
 
+// ---------- the settings dialog (Slack view) ----------
+
+// Slack edits the schedule in a modal, which the console cannot open; its "Edit schedule" button asks the
+// bot for the form (the message turns into it) and shows that message's form here, saved as Teams does.
+const isSettingsForm = (message) => Boolean(message && message.teams && JSON.stringify(message.teams).includes('"verb":"saveSchedule"'));
+
+function openSettingsDialog(messageId) {
+  state.dialogMessageId = messageId;
+  renderSettingsDialog();
+}
+
+function renderSettingsDialog() {
+  const dialog = $("settings-dialog");
+  const message = state.messages.find((m) => m.id === state.dialogMessageId);
+  if (!isSettingsForm(message)) {
+    // Saved (or gone): the message in the conversation now says so.
+    state.dialogMessageId = null;
+    if (dialog.open) { dialog.close(); }
+    return;
+  }
+  try {
+    $("settings-form").replaceChildren(renderTeams(message));
+  } catch (error) {
+    $("settings-form").textContent = `(could not render: ${error.message})`;
+  }
+  if (!dialog.open) { dialog.showModal(); }
+}
+
 // ---------- Slack: a small Block Kit preview ----------
 
 function renderSlack(message) {
@@ -262,10 +294,12 @@ function renderElement(element, message) {
     const b = document.createElement("button");
     b.className = "bk-button" + (element.style ? " " + element.style : "");
     b.textContent = element.text.text;
-    b.onclick = () => {
+    const opensSettings = String(element.action_id).split(":")[0] === "mm_open_settings";
+    b.onclick = async () => {
       // Slack asks once more when a button has a confirm dialog (delete my data): so does the preview.
       if (element.confirm && !window.confirm(`${element.confirm.title.text}\n\n${element.confirm.text.text}`)) { return; }
-      act({ platform: "slack", messageId: message.id, actionId: element.action_id, value: element.value });
+      const done = await act({ platform: "slack", messageId: message.id, actionId: element.action_id, value: element.value });
+      if (done && opensSettings) { openSettingsDialog(message.id); }
     };
     return b;
   }
@@ -321,19 +355,24 @@ function escapeAttr(s) { return escapeHtml(s).replace(/'/g, "&#39;"); }
 
 async function act(body) {
   const who = state.selected || state.speaker;
-  if (!who) { showError("Pick a person: actions are answered as them."); return; }
+  if (!who) { showError("Pick a person: actions are answered as them."); return false; }
   try {
     showError("");
     await api("POST", "/actions", { personId: who.id, ...body });
     await refresh(true);
-  } catch (error) { showError(error); }
+    return true;
+  } catch (error) { showError(error); return false; }
 }
 
 async function say(event) {
   event.preventDefault();
   const text = $("text").value.trim();
-  if (!text || !(state.selected || state.speaker)) { return; }
   $("text").value = "";
+  await sayText(text);
+}
+
+async function sayText(text) {
+  if (!text || !(state.selected || state.speaker)) { return; }
   try {
     showError("");
     if (state.selected) {
@@ -371,7 +410,7 @@ async function loadSide(force) {
     return;
   }
 
-  for (const id of ["jump-next", "jump-friday"]) { $(id).disabled = !person.id; }
+  for (const id of ["jump-next", "jump-friday", "edit-settings"]) { $(id).disabled = !person.id; }
   if (!person.id) {
     $("person-name").textContent = person.name;
     $("schedule").innerHTML = `<dt>MicroMove</dt><dd data-testid="no-data">holds no data about ${escapeHtml(person.name)} — type something to start again</dd>`;
@@ -460,6 +499,9 @@ function start() {
   $("jump-challenge").onclick = () => jump("challenge-update");
   $("speaker").onchange = () => { state.speaker = state.people.find((p) => p.id === $("speaker").value) || null; };
   $("clock-reset").onclick = () => jump("reset");
+  $("edit-settings").onclick = () => sayText("schedule");
+  $("settings-close").onclick = () => $("settings-dialog").close();
+  $("settings-dialog").addEventListener("close", () => { state.dialogMessageId = null; });
   refresh(true);
   setInterval(() => refresh(false), 2000);
 }

@@ -8,6 +8,7 @@ internal static class ConversationRegistration
         services.AddScoped<People>();
         services.AddScoped<SetAnswers>();
         services.AddScoped<InstantSets>();
+        services.AddScoped<ScheduleEditor>();
         services.AddScoped<Conversations>();
         return services;
     }

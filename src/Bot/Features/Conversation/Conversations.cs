@@ -25,7 +25,8 @@ internal sealed class Conversations(
     InstantSets instantSets,
     WeeklySummaryBuilder summaries,
     ChallengeCommands challenges,
-    DataRequests dataRequests)
+    DataRequests dataRequests,
+    ScheduleEditor scheduleEditor)
 {
     private const int LogLines = 10;
 
@@ -56,6 +57,8 @@ internal sealed class Conversations(
                     ?? new NoticeMessage("Your time zone is unknown, so your week can't be counted yet — set it with schedule.", IsCorrection: true));
             case ChatCommand.Log:
                 return ConversationReply.Say(await RecentLogAsync(person, cancellationToken));
+            case ChatCommand.Schedule:
+                return ConversationReply.Say(ScheduleEditor.Show(person));
             case ChatCommand.Help:
                 return ConversationReply.Say(HelpMessage.For(commandPrefix));
             case ChatCommand.Export:
@@ -89,6 +92,11 @@ internal sealed class Conversations(
         if (DataRequests.IsDeletionAnswer(action.Kind))
         {
             return await AnswerDeletionAsync(person.WorkspaceId, person.PlatformUserId, action, string.Empty, cancellationToken);
+        }
+
+        if (action.Kind is ActionKind.OpenSettings or ActionKind.SaveSchedule)
+        {
+            return await scheduleEditor.HandleAsync(person, action, cancellationToken);
         }
 
         var set = await answers.FindAsync(person.Id, action.Reference, cancellationToken);

@@ -25,6 +25,7 @@ internal static class BlockKitRenderer
             ChallengeCardMessage challenge => ChallengeCardBlocks.For(challenge),
             DataExportMessage export => DataExportBlocks.For(export),
             DeleteConfirmationMessage confirmation => DeleteConfirmationBlocks.For(confirmation),
+            ScheduleSettingsMessage settings => ScheduleSettingsBlocks.For(settings),
             _ => throw new ArgumentException($"No Block Kit rendering for {message.GetType().Name}.", nameof(message)),
         };
 

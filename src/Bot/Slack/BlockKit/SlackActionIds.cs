@@ -22,6 +22,7 @@ internal static class SlackActionIds
     public const string JoinChallenge = "mm_join_challenge";
     public const string DeleteMyData = "mm_delete_my_data";
     public const string KeepMyData = "mm_keep_my_data";
+    public const string SaveSchedule = "mm_save_schedule";
 
     /// <summary>Separates a kind's id from the suffix that keeps repeated ids unique.</summary>
     public const char SuffixSeparator = ':';
@@ -40,6 +41,7 @@ internal static class SlackActionIds
         [ActionKind.JoinChallenge] = JoinChallenge,
         [ActionKind.DeleteMyData] = DeleteMyData,
         [ActionKind.KeepMyData] = KeepMyData,
+        [ActionKind.SaveSchedule] = SaveSchedule,
     };
 
     private static readonly Dictionary<string, ActionKind> KindsById =

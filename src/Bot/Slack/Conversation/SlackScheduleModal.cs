@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using MicroMove.Bot.Features.Conversation;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Bot.Slack.BlockKit;
 using MicroMove.Domain.Catalogue;
@@ -23,21 +23,9 @@ internal static class SlackScheduleModal
     public const string Lunch = "lunch";
     public const string Routines = "routines";
 
-    /// <summary>Common IANA zones offered in the picker; the person's own zone is always added.</summary>
-    public static readonly IReadOnlyList<string> CommonZones =
-    [
-        "Etc/UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin", "Europe/Amsterdam",
-        "Europe/Madrid", "Europe/Rome", "Europe/Zurich", "Europe/Stockholm", "Europe/Warsaw", "Europe/Athens", "Europe/Helsinki",
-        "Europe/Istanbul", "Europe/Kyiv", "Africa/Lagos", "Africa/Johannesburg", "Africa/Cairo", "Asia/Dubai", "Asia/Kolkata",
-        "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo", "Asia/Seoul", "Australia/Perth", "Australia/Sydney", "Pacific/Auckland",
-        "America/St_Johns", "America/Halifax", "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
-        "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Mexico_City", "America/Bogota",
-        "America/Sao_Paulo", "America/Argentina/Buenos_Aires",
-    ];
-
     public static JsonObject Build(WorkSchedule schedule)
     {
-        var zones = CommonZones.Contains(schedule.TimeZoneId, StringComparer.Ordinal) ? CommonZones : [schedule.TimeZoneId, .. CommonZones];
+        var zones = ScheduleForm.ZoneChoices(schedule.TimeZoneId);
         var dayOptions = ScheduleWords.Week.ToDictionary(d => d, d => Option(d.ToString(), d.ToString()));
         var routineOptions = MovementCatalogue.Routines.ToDictionary(r => r.Kind, r => Option(r.Name, r.Slug));
         var zoneOptions = zones.ToDictionary(z => z, z => Option(z, z), StringComparer.Ordinal);
@@ -84,73 +72,60 @@ internal static class SlackScheduleModal
         };
     }
 
-    /// <summary>Reads a submission onto the current schedule: the new schedule, or inline errors keyed by block id.</summary>
+    /// <summary>
+    /// Reads a submission onto the current schedule through the shared <see cref="ScheduleForm"/>: the new
+    /// schedule, or inline errors keyed by block id.
+    /// </summary>
     public static (WorkSchedule? Schedule, IReadOnlyDictionary<string, string> Errors) Read(
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlackInputValue>> values, WorkSchedule current, TimeZones zones)
     {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Value(values, Days) is { } days)
+        {
+            fields[ScheduleForm.Days] = string.Join(ScheduleForm.ListSeparator, days.SelectedOptionValues);
+        }
+
+        foreach (var (block, field) in new[] { (Start, ScheduleForm.Start), (End, ScheduleForm.End), (Lunch, ScheduleForm.Lunch) })
+        {
+            if (Value(values, block)?.SelectedTime is { } time)
+            {
+                fields[field] = time;
+            }
+        }
+
+        // The picker always has a choice; a submission without one keeps the zone.
+        fields[ScheduleForm.Zone] = Value(values, Zone)?.SelectedOptionValue ?? current.TimeZoneId;
+        foreach (var slug in Value(values, Routines)?.SelectedOptionValues ?? [])
+        {
+            if (MovementCatalogue.Routines.FirstOrDefault(r => r.Slug == slug) is { } routine)
+            {
+                fields[ScheduleForm.RoutineField(routine.Kind)] = ScheduleForm.On;
+            }
+        }
+
+        var form = ScheduleForm.Read(fields, current, zones);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var days = Value(values, Days)?.SelectedOptionValues
-            .Select(v => Enum.TryParse<DayOfWeek>(v, out var day) ? day : (DayOfWeek?)null)
-            .OfType<DayOfWeek>().ToHashSet() ?? [];
-        var start = Time(values, Start, errors, current.DayStart);
-        var end = Time(values, End, errors, current.DayEnd);
-        var lunch = Time(values, Lunch, errors, current.LunchStart);
-        var zoneId = Value(values, Zone)?.SelectedOptionValue ?? current.TimeZoneId;
-        if (!zones.TryFind(zoneId, out _))
+        foreach (var (field, message) in form.Errors.OrderBy(pair => pair.Key))
         {
-            errors[Zone] = $"“{zoneId}” is not a time zone I know — pick one from the list.";
+            var block = BlockFor(field);
+            errors[block] = errors.TryGetValue(block, out var earlier) ? $"{earlier} {message}" : message;
         }
 
-        var routines = Value(values, Routines)?.SelectedOptionValues
-            .Select(slug => MovementCatalogue.Routines.FirstOrDefault(r => r.Slug == slug)?.Kind)
-            .OfType<RoutineKind>().ToHashSet() ?? [];
-
-        var schedule = current with
-        {
-            WorkDays = days,
-            DayStart = start,
-            DayEnd = end,
-            LunchStart = lunch,
-            TimeZoneId = zoneId,
-            EnabledRoutines = routines,
-        };
-        foreach (var problem in schedule.Validate())
-        {
-            var block = BlockFor(problem);
-            errors[block] = errors.TryGetValue(block, out var earlier) ? $"{earlier} {problem}" : problem;
-        }
-
-        return errors.Count == 0 ? (schedule, errors) : (null, errors);
+        return (form.Schedule, errors);
     }
 
-    private static string BlockFor(string problem) =>
-        problem.Contains("lunch", StringComparison.OrdinalIgnoreCase) ? Lunch
-        : problem.Contains("work day", StringComparison.OrdinalIgnoreCase) ? Days
-        : problem.Contains("time zone", StringComparison.OrdinalIgnoreCase) ? Zone
-        : problem.Contains("start", StringComparison.OrdinalIgnoreCase) && !problem.Contains("end", StringComparison.OrdinalIgnoreCase) ? Start
-        : End;
+    /// <summary>The dialog's block for a field; what the dialog does not show is reported under the end of the day.</summary>
+    private static string BlockFor(ScheduleField field) => field switch
+    {
+        ScheduleField.WorkDays => Days,
+        ScheduleField.DayStart => Start,
+        ScheduleField.TimeZone => Zone,
+        ScheduleField.LunchStart or ScheduleField.LunchDuration => Lunch,
+        _ => End,
+    };
 
     private static SlackInputValue? Value(IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlackInputValue>> values, string id) =>
         values.TryGetValue(id, out var block) && block.TryGetValue(id, out var value) ? value : null;
-
-    private static TimeOnly Time(
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlackInputValue>> values, string id, Dictionary<string, string> errors, TimeOnly fallback)
-    {
-        var text = Value(values, id)?.SelectedTime;
-        if (text is null)
-        {
-            errors[id] = "Please pick a time.";
-            return fallback;
-        }
-
-        if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            return time;
-        }
-
-        errors[id] = $"“{text}” is not a time (HH:mm).";
-        return fallback;
-    }
 
     private static JsonObject Option(string text, string value) => new()
     {

@@ -27,6 +27,7 @@ internal static class AdaptiveCardRenderer
             ChallengeCardMessage challenge => ChallengeCard.Body(challenge),
             DataExportMessage export => DataExportCard.Body(export),
             DeleteConfirmationMessage confirmation => DeleteConfirmationCard.Body(confirmation),
+            ScheduleSettingsMessage settings => ScheduleSettingsCard.Body(settings),
             _ => throw new ArgumentException($"No Adaptive Card rendering for {message.GetType().Name}.", nameof(message)),
         };
 

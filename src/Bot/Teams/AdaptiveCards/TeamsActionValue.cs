@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroMove.Bot.Rendering;
+using MicroMove.Domain.Messages;
 
 namespace MicroMove.Bot.Teams.AdaptiveCards;
 
@@ -56,6 +57,11 @@ internal static class TeamsActionValue
         }
 
         var reference = data.TryGetProperty(ReferenceKey, out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        if (kind == ActionKind.SaveSchedule)
+        {
+            return ActionParseResult.Ours(kind.Value, reference, null, Inputs(data));
+        }
+
         if (!data.TryGetProperty(ValueKey, out var v) || v.ValueKind == JsonValueKind.Null)
         {
             return ActionParseResult.Ours(kind.Value, reference, null);
@@ -71,6 +77,36 @@ internal static class TeamsActionValue
         return number is null
             ? ActionParseResult.NotOurs($"'{v.GetRawText()}' in the '{verb}' action is not a whole number.")
             : ActionParseResult.Ours(kind.Value, reference, number);
+    }
+
+    /// <summary>
+    /// The input values Teams merged into the data (input id → text; choice sets, times and toggles all
+    /// arrive as strings). Our own keys are left out; numbers and booleans from hand-made payloads are
+    /// kept as their JSON text; objects and arrays are nobody's input. Null when there is none.
+    /// </summary>
+    private static Dictionary<string, string>? Inputs(JsonElement data)
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            if (property.Name is VerbKey or ReferenceKey or ValueKey)
+            {
+                continue;
+            }
+
+            var text = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                _ => null,
+            };
+            if (text is not null)
+            {
+                inputs[property.Name] = text;
+            }
+        }
+
+        return inputs.Count > 0 ? inputs : null;
     }
 
     /// <summary>Reads the Action.Submit fallback: the <c>value</c> of the message activity, verb inside.</summary>

@@ -22,6 +22,7 @@ internal static class TeamsVerbs
     public const string JoinChallenge = "joinChallenge";
     public const string DeleteMyData = "deleteMyData";
     public const string KeepMyData = "keepMyData";
+    public const string SaveSchedule = "saveSchedule";
 
     private static readonly Dictionary<ActionKind, string> VerbsByKind = new()
     {
@@ -37,6 +38,7 @@ internal static class TeamsVerbs
         [ActionKind.JoinChallenge] = JoinChallenge,
         [ActionKind.DeleteMyData] = DeleteMyData,
         [ActionKind.KeepMyData] = KeepMyData,
+        [ActionKind.SaveSchedule] = SaveSchedule,
     };
 
     private static readonly Dictionary<string, ActionKind> KindsByVerb =

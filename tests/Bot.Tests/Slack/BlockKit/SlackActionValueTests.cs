@@ -23,6 +23,7 @@ public sealed class SlackActionValueTests
         { ActionKind.JoinChallenge, null },
         { ActionKind.DeleteMyData, null },
         { ActionKind.KeepMyData, null },
+        { ActionKind.SaveSchedule, null },
     };
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class AdaptiveCardRendererTests
     private static readonly HashSet<string> KnownTypes =
     [
         "AdaptiveCard", "TextBlock", "FactSet", "Image", "Container", "ActionSet", "Action.Execute", "Action.Submit", "Action.OpenUrl",
+        "ColumnSet", "Column", "Input.ChoiceSet", "Input.Time", "Input.Number", "Input.Toggle",
     ];
 
     public static TheoryData<string> SampleNames() => [.. Samples.Keys];

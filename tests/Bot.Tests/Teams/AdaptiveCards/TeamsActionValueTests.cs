@@ -24,6 +24,7 @@ public sealed class TeamsActionValueTests
         { ActionKind.JoinChallenge, null },
         { ActionKind.DeleteMyData, null },
         { ActionKind.KeepMyData, null },
+        { ActionKind.SaveSchedule, null },
     };
 
     private static JsonElement Element(JsonNode? node) => JsonDocument.Parse(node?.ToJsonString() ?? "null").RootElement;
@@ -125,6 +126,31 @@ public sealed class TeamsActionValueTests
     public void SubmitsWithoutOurVerb_AreNotOurs(string value)
     {
         Assert.False(TeamsActionValue.ParseSubmit(JsonDocument.Parse(value).RootElement).IsOurs);
+    }
+
+    [Fact]
+    public void SaveSchedule_CarriesTheFormsInputs_AsText_WithoutOurOwnKeys()
+    {
+        var data = JsonDocument.Parse("""
+            {"reference": "p-1", "start": "08:00", "days": "Monday,Friday", "cadence": 45, "routine-start-of-day": true,
+             "msteams": {"feedback": {"hide": true}}, "nothing": null}
+            """).RootElement;
+
+        var parsed = TeamsActionValue.Parse(TeamsVerbs.SaveSchedule, data);
+
+        Assert.True(parsed.IsOurs, parsed.NotOursReason);
+        Assert.Equal((ActionKind.SaveSchedule, "p-1"), (parsed.Action.Kind, parsed.Action.Reference));
+        Assert.Equal(
+            new Dictionary<string, string> { ["start"] = "08:00", ["days"] = "Monday,Friday", ["cadence"] = "45", ["routine-start-of-day"] = "true" },
+            parsed.Action.Inputs);
+    }
+
+    [Fact]
+    public void OtherActions_IgnoreInputs()
+    {
+        var parsed = TeamsActionValue.Parse(TeamsVerbs.Done, JsonDocument.Parse("""{"reference": "d-1", "start": "08:00"}""").RootElement);
+
+        Assert.Equal(new ParsedAction(ActionKind.Done, "d-1", null), parsed.Action);
     }
 
     [Theory]

@@ -2,9 +2,9 @@ using System.Globalization;
 using MicroMove.Domain.Catalogue;
 using MicroMove.Domain.Scheduling;
 
-namespace MicroMove.Bot.Slack;
+namespace MicroMove.Bot.Features.Conversation;
 
-/// <summary>A person's schedule in plain words, for the welcome DM and the Home tab.</summary>
+/// <summary>A person's schedule in plain words, for the welcome DM, the Home tab and the settings message.</summary>
 internal static class ScheduleWords
 {
     private static readonly DayOfWeek[] WeekOrder =
