@@ -11,9 +11,15 @@ namespace MicroMove.Bot.Features.Prompts;
 internal sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes,
     TimeProvider clock,
+    DeliveryMetrics metrics,
     IOptions<PromptOptions> options,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    /// <summary>How often a worker looks for sends a dead node left behind (the lease is much longer).</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
+
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -49,7 +55,19 @@ internal sealed partial class DeliveryWorker(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MicroMoveDbContext>();
-            claims = await DeliveryQueue.ClaimAsync(db, clock.GetUtcNow(), options.Value.Lease, options.Value.ClaimBatchSize, stoppingToken);
+            var now = clock.GetUtcNow();
+            if (now >= _nextSweep)
+            {
+                _nextSweep = now + SweepInterval;
+                var abandoned = await DeliveryQueue.AbandonDeadSendsAsync(db, now, stoppingToken);
+                if (abandoned > 0)
+                {
+                    metrics.Failed.Add(abandoned);
+                    LogAbandoned(logger, abandoned);
+                }
+            }
+
+            claims = await DeliveryQueue.ClaimAsync(db, now, options.Value.Lease, options.Value.ClaimBatchSize, stoppingToken);
         }
 
         await Parallel.ForEachAsync(
@@ -71,6 +89,9 @@ internal sealed partial class DeliveryWorker(
             });
         return claims.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} deliveries were being sent by a node that stopped before recording the outcome; failed as uncertain, not sent again")]
+    private static partial void LogAbandoned(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A delivery round failed; trying again shortly")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

@@ -489,7 +489,7 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_prompt_deliveries_open")
-                        .HasFilter("status IN ('pending', 'claimed')");
+                        .HasFilter("status IN ('pending', 'claimed', 'sending')");
 
                     b.HasIndex("PersonId", "DueAt")
                         .HasDatabaseName("ix_prompt_deliveries_person_id_due_at");
@@ -506,7 +506,7 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_prompt_deliveries_kind", "kind IN ('prompt', 'weeklysummary', 'instantset')");
 
-                            t.HasCheckConstraint("ck_prompt_deliveries_status", "status IN ('pending', 'claimed', 'sent', 'failed', 'missed')");
+                            t.HasCheckConstraint("ck_prompt_deliveries_status", "status IN ('pending', 'claimed', 'sending', 'sent', 'failed', 'missed')");
                         });
                 });
 
