@@ -11,6 +11,9 @@ namespace MicroMove.Bench;
 internal sealed class BenchBotProcess : IAsyncDisposable
 {
     private const int KeptLines = 200;
+
+    /// <summary>MICROMOVE_BENCH_BOT_OUTPUT=1 echoes the bot's log to stderr as it runs.</summary>
+    private static readonly bool Echo = Environment.GetEnvironmentVariable("MICROMOVE_BENCH_BOT_OUTPUT") == "1";
     private readonly Process _process;
     private readonly Queue<string> _lines = new();
 
@@ -30,8 +33,15 @@ internal sealed class BenchBotProcess : IAsyncDisposable
     {
         get
         {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
+            try
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return TimeSpan.Zero; // exited
+            }
         }
     }
 
@@ -115,6 +125,11 @@ internal sealed class BenchBotProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (Echo)
+        {
+            Console.Error.WriteLine($"[bot] {line}");
         }
 
         lock (_lines)

@@ -42,17 +42,41 @@ internal static class FanoutBenchmark
             Console.WriteLine($"  bot settings: {string.Join(", ", botSettings.Select(s => $"{s.Key}={s.Value}"))}");
         }
 
+        Outcome? open = null;
         platform.Reset(enforceLimits: false);
-        var slackWorkspaces = Math.Max(1, (slackPeople + OpenSlackPerWorkspace - 1) / OpenSlackPerWorkspace);
+        if (slackPeople + teamsPeople > 0)
+        {
+            open = await OpenAsync(server, platform, slackPeople, teamsPeople, botSettings);
+        }
+
+        platform.Reset(enforceLimits: true);
+        await LimitedAsync(server, platform, botSettings);
+
+        platform.Reset(enforceLimits: false);
+        var baseline = await BaselineAsync(platform, slackPeople, teamsPeople);
+        if (open is not null && baseline > 0)
+        {
+            Console.WriteLine($"  pipeline / raw capacity: {open.Rate / baseline:P0}");
+        }
+    }
+
+    private static async Task<Outcome?> OpenAsync(BenchDatabase server, FakePlatform platform, int slackPeople, int teamsPeople, IReadOnlyDictionary<string, string> botSettings)
+    {
+        var slackWorkspaces = slackPeople == 0 ? 0 : Math.Max(1, (slackPeople + OpenSlackPerWorkspace - 1) / OpenSlackPerWorkspace);
         var tenants = teamsPeople == 0 ? 0 : Math.Max(1, (teamsPeople + OpenTeamsPerTenant - 1) / OpenTeamsPerTenant);
         Console.WriteLine($"No limits: {slackPeople:N0} Slack people in {slackWorkspaces:N0} workspaces, {teamsPeople:N0} Teams people in {tenants:N0} tenants (none past a burst, so no limiter waits)");
-        var open = await RunAsync(server, platform, new Population(slackWorkspaces, slackPeople / slackWorkspaces, tenants, tenants == 0 ? 0 : teamsPeople / tenants), botSettings);
+        var population = new Population(slackWorkspaces, slackWorkspaces == 0 ? 0 : slackPeople / slackWorkspaces, tenants, tenants == 0 ? 0 : teamsPeople / tenants);
+        var open = await RunAsync(server, platform, population, botSettings);
         if (open is not null)
         {
             Console.WriteLine($"  {open.Rate,8:N0} prompts/s end to end (goal >= 2,000/s)");
         }
 
-        platform.Reset(enforceLimits: true);
+        return open;
+    }
+
+    private static async Task LimitedAsync(BenchDatabase server, FakePlatform platform, IReadOnlyDictionary<string, string> botSettings)
+    {
         var limited = new Population(LimitedSlackWorkspaces, LimitedSlackPerWorkspace, LimitedTenants, LimitedTeamsPerTenant);
         Console.WriteLine(
             $"Published limits: {limited.SlackPeople:N0} Slack people in {LimitedSlackWorkspaces} workspaces ({FakePlatform.SlackWorkspaceRate}/s each, bursts of {FakePlatform.SlackWorkspaceBurst}), "
@@ -63,13 +87,6 @@ internal static class FanoutBenchmark
             PrintShares(platform, "teams", FakePlatform.TeamsTenantRate, FakePlatform.TeamsTenantBurst);
             var share = platform.Requests == 0 ? 0 : (double)platform.Throttled / platform.Requests;
             Console.WriteLine($"  429s: {platform.Throttled:N0} of {platform.Requests:N0} requests = {share:P2} (goal < 1%)");
-        }
-
-        platform.Reset(enforceLimits: false);
-        var baseline = await BaselineAsync(platform, slackPeople, teamsPeople);
-        if (open is not null && baseline > 0)
-        {
-            Console.WriteLine($"  pipeline / raw capacity: {open.Rate / baseline:P0}");
         }
     }
 
@@ -119,14 +136,20 @@ internal static class FanoutBenchmark
             var processor = bot.ProcessorTime;
             if (total != population.Total || openCount != 0)
             {
-                Console.WriteLine($"  did not finish: {total:N0} deliveries, {openCount:N0} still open after {clock.Elapsed.TotalSeconds:0} s; the bot's last lines:\n{bot.LastLines}");
+                var exited = bot.HasExited ? " (the bot exited)" : string.Empty;
+                Console.WriteLine($"  did not finish{exited}: {total:N0} deliveries, {openCount:N0} still open after {clock.Elapsed.TotalSeconds:0} s; the bot's last lines:\n{bot.LastLines}");
                 return null;
             }
 
             var outcome = await OutcomeAsync(db);
             Console.WriteLine(
                 $"  sent {outcome.Sent:N0}, failed {outcome.Failed:N0}; first dispatch -> last send {outcome.Span.TotalSeconds:0.0} s = {outcome.Rate:N0} prompts/s; "
-                + $"dispatch {outcome.Dispatch.TotalSeconds:0.0} s; lag from slot p50 {outcome.LagP50:0.0} s, p99 {outcome.LagP99:0.0} s; bot CPU {processor.TotalSeconds:0.0} s");
+                + $"sent after the first dispatch: p50 {outcome.LagP50:0.0} s, p99 {outcome.LagP99:0.0} s; bot CPU {processor.TotalSeconds:0.0} s");
+            foreach (var line in outcome.Platforms)
+            {
+                Console.WriteLine($"    {line}");
+            }
+
             foreach (var (reason, count) in outcome.Failures)
             {
                 Console.WriteLine($"    failed x{count:N0}: {reason}");
@@ -205,10 +228,10 @@ internal static class FanoutBenchmark
             """
             SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status = 'failed'),
                    extract(epoch FROM max(sent_at) - min(created_at))::float8,
-                   extract(epoch FROM max(created_at) - min(created_at))::float8,
-                   coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - due_at)), 0)::float8,
-                   coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - due_at)), 0)::float8
-            FROM micromove.prompt_deliveries
+                   coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - first.at)), 0)::float8,
+                   coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - first.at)), 0)::float8
+            FROM micromove.prompt_deliveries, (SELECT min(created_at) AS at FROM micromove.prompt_deliveries) AS first
+            GROUP BY first.at
             """,
             connection))
         {
@@ -216,7 +239,7 @@ internal static class FanoutBenchmark
             await reader.ReadAsync();
             outcome = new Outcome(
                 reader.GetInt64(0), reader.GetInt64(1), TimeSpan.FromSeconds(reader.IsDBNull(2) ? 0 : reader.GetDouble(2)),
-                TimeSpan.FromSeconds(reader.GetDouble(3)), reader.GetDouble(4), reader.GetDouble(5), []);
+                reader.GetDouble(3), reader.GetDouble(4), []);
         }
 
         await using (var command = new NpgsqlCommand(
@@ -226,6 +249,23 @@ internal static class FanoutBenchmark
             while (await reader.ReadAsync())
             {
                 outcome.Failures.Add((reader.IsDBNull(0) ? "?" : reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT w.platform, count(*), extract(epoch FROM min(d.sent_at) - min(min(d.created_at)) OVER ())::float8,
+                   extract(epoch FROM max(d.sent_at) - min(min(d.created_at)) OVER ())::float8,
+                   string_agg(DISTINCT d.attempts::text, ',')
+            FROM micromove.prompt_deliveries AS d JOIN micromove.workspaces AS w ON w.id = d.workspace_id
+            GROUP BY w.platform ORDER BY w.platform
+            """,
+            connection))
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                outcome.Platforms.Add($"{reader.GetString(0)}: {reader.GetInt64(1):N0} sent from {reader.GetDouble(2):0.0} s to {reader.GetDouble(3):0.0} s, attempts {reader.GetString(4)}");
             }
         }
 
@@ -335,8 +375,10 @@ internal static class FanoutBenchmark
         public int Total => SlackPeople + TeamsPeople;
     }
 
-    private sealed record Outcome(long Sent, long Failed, TimeSpan Span, TimeSpan Dispatch, double LagP50, double LagP99, List<(string Reason, long Count)> Failures)
+    private sealed record Outcome(long Sent, long Failed, TimeSpan Span, double LagP50, double LagP99, List<(string Reason, long Count)> Failures)
     {
+        public List<string> Platforms { get; } = [];
+
         public double Rate => Span > TimeSpan.Zero ? Sent / Span.TotalSeconds : 0;
     }
 }

@@ -25,7 +25,7 @@ switch (which)
     case "fanout":
         var counts = args.Skip(1).TakeWhile(a => !a.Contains('=', StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var botSettings = args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal)).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        await FanoutBenchmark.RunAsync(server, counts.ElementAtOrDefault(0) is > 0 and var slack ? slack : 20_000, counts.Count > 1 ? counts[1] : 10_000, botSettings);
+        await FanoutBenchmark.RunAsync(server, counts.Count > 0 ? counts[0] : 20_000, counts.Count > 1 ? counts[1] : 10_000, botSettings);
         break;
     case "summaries":
         await SummariesBenchmark.RunAsync(
