@@ -49,11 +49,13 @@ public sealed class HardKillTests(PostgresServer server)
             atKill = await read.PromptDeliveries.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Status, cancel);
         }
 
-        // The kill caught the first bot with posts on the wire and claims it had not begun.
+        // The kill caught the first bot with posts on the wire, and with deliveries it had not begun:
+        // still pending, or claimed (the worker claims only as many as it can start at once, so
+        // there are seldom claimed ones at the instant of the kill; those that are must be taken over).
         var begun = atKill.Where(d => d.Value == DeliveryStatus.Sending).Select(d => d.Key).ToHashSet();
         var claimed = atKill.Where(d => d.Value == DeliveryStatus.Claimed).Select(d => d.Key).ToHashSet();
         Assert.NotEmpty(begun);
-        Assert.NotEmpty(claimed);
+        Assert.Contains(atKill.Values, status => status is DeliveryStatus.Pending or DeliveryStatus.Claimed);
         Assert.Equal(People, atKill.Count);
 
         await using (var second = BotProcess.Start(Settings(db, key, slack)))
@@ -76,7 +78,7 @@ public sealed class HardKillTests(PostgresServer server)
         Assert.All(doubted, d => Assert.InRange(posts.GetValueOrDefault(channelOf[d.PersonId]), 0, 1));
 
         // Everything else was sent, and Slack got exactly one post for it; the dead bot's
-        // claims were taken over on a second attempt.
+        // claims were taken over when their lease ran out, on a second attempt.
         var sent = deliveries.Where(d => d.Status == DeliveryStatus.Sent).ToList();
         Assert.Equal(People - begun.Count, sent.Count);
         Assert.All(sent, d => Assert.Equal(1, posts.GetValueOrDefault(channelOf[d.PersonId])));
