@@ -3,6 +3,8 @@ using MicroMove.Bench;
 // Benchmarks print figures; they assert nothing and are not part of the test command.
 // Usage: dotnet run -c Release --project bench/MicroMove.Bench -- dispatch [due] [population,population,…]
 //        dotnet run -c Release --project bench/MicroMove.Bench -- domain [iterations]
+//        dotnet run -c Release --project bench/MicroMove.Bench -- slack-now [requests] [concurrency]
+//        dotnet run -c Release --project bench/MicroMove.Bench -- teams-invoke [requests] [concurrency]
 var which = args.FirstOrDefault() ?? "dispatch";
 if (which == "domain")
 {
@@ -20,9 +22,18 @@ switch (which)
             : [100_000, 1_000_000];
         await DispatchBenchmark.RunAsync(server, due, populations);
         break;
+    case "slack-now":
+        await MicroMove.Bench.Inbound.SlackCommandBenchmark.RunAsync(server, IntArg(1, 5_000), IntArg(2, 8));
+        break;
+    case "teams-invoke":
+        await MicroMove.Bench.Inbound.TeamsInvokeBenchmark.RunAsync(server, IntArg(1, 5_000), IntArg(2, 8));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: dispatch, domain");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: dispatch, domain, slack-now, teams-invoke");
         return 1;
 }
 
 return 0;
+
+int IntArg(int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
