@@ -102,11 +102,12 @@ internal static class TeamsInvokeBenchmark
         """;
 
     private static string Message(BenchBotFramework teams, int person, string id, string text) =>
-        Envelope(teams, person, id, "message", $$""""textFormat":"plain","text":"{{text}}"""");
+        Envelope(teams, person, id, "message", "\"textFormat\":\"plain\",\"text\":\"" + text + "\"");
 
     private static string Invoke(BenchBotFramework teams, SentPrompt set) =>
         Envelope(teams, set.Person, $"f:invoke-{set.Id:N}", "invoke",
-            $$$""""name":"adaptiveCard/action","value":{"action":{"type":"Action.Execute","title":"Done","verb":"done","data":{"reference":"{{{set.Id:N}}}"}},"trigger":"manual"}"""");
+            "\"name\":\"adaptiveCard/action\",\"value\":{\"action\":{\"type\":\"Action.Execute\",\"title\":\"Done\",\"verb\":\"done\","
+            + $"\"data\":{{\"reference\":\"{set.Id:N}\"}}}},\"trigger\":\"manual\"}}");
 
     private static async Task<Dictionary<string, Guid>> WaitForPeopleAsync(IServiceProvider services)
     {
