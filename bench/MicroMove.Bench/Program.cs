@@ -5,6 +5,8 @@ using MicroMove.Bench;
 //        dotnet run -c Release --project bench/MicroMove.Bench -- domain [iterations]
 //        dotnet run -c Release --project bench/MicroMove.Bench -- fanout [slackPeople] [teamsPeople] [Setting__Name=value …]
 //        dotnet run -c Release --project bench/MicroMove.Bench -- summaries [people] [entriesPerPerson]
+//        dotnet run -c Release --project bench/MicroMove.Bench -- slack-now [requests] [concurrency]
+//        dotnet run -c Release --project bench/MicroMove.Bench -- teams-invoke [requests] [concurrency]
 var which = args.FirstOrDefault() ?? "dispatch";
 if (which == "domain")
 {
@@ -33,9 +35,18 @@ switch (which)
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
             args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50);
         break;
+    case "slack-now":
+        await MicroMove.Bench.Inbound.SlackCommandBenchmark.RunAsync(server, IntArg(1, 5_000), IntArg(2, 8));
+        break;
+    case "teams-invoke":
+        await MicroMove.Bench.Inbound.TeamsInvokeBenchmark.RunAsync(server, IntArg(1, 5_000), IntArg(2, 8));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: dispatch, domain, fanout, summaries");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: dispatch, domain, fanout, summaries, slack-now, teams-invoke");
         return 1;
 }
 
 return 0;
+
+int IntArg(int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
