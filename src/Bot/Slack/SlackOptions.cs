@@ -35,6 +35,9 @@ internal sealed class SlackOptions
     /// <summary>Comma-separated hosts a response_url may point at (it comes from the request body).</summary>
     public string ResponseUrlHosts { get; set; } = DefaultResponseUrlHosts;
 
+    /// <summary>How many events, commands and actions are handled at once after their ack (Slack__InboundWorkers).</summary>
+    public int InboundWorkers { get; set; } = 16;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool OAuthEnabled => Enabled && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);

@@ -5,9 +5,10 @@ namespace MicroMove.Bot.Teams;
 
 /// <summary>
 /// The latest conversation reference per Teams conversation, in <c>teams_conversations</c>.
-/// Every validated inbound activity refreshes its conversation's row (the service URL can move).
+/// Every validated inbound activity refreshes its conversation's row (the service URL can move),
+/// unless this process wrote the same reference moments ago (<see cref="RememberedReferences"/>).
 /// </summary>
-internal sealed class TeamsConversationStore(MicroMoveDbContext db, TrustedServiceUrls trusted, TimeProvider time)
+internal sealed class TeamsConversationStore(MicroMoveDbContext db, TrustedServiceUrls trusted, RememberedReferences remembered, TimeProvider time)
 {
     /// <summary>Teams' <c>conversationType</c> of a 1:1 chat with the bot.</summary>
     public const string PersonalConversationType = "personal";
@@ -16,6 +17,12 @@ internal sealed class TeamsConversationStore(MicroMoveDbContext db, TrustedServi
     public async Task RememberAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         if (!ServiceUrls.TryNormalize(reference.ServiceUrl, out var serviceUrl))
+        {
+            return;
+        }
+
+        trusted.Add(serviceUrl);
+        if (remembered.IsFresh(reference, serviceUrl))
         {
             return;
         }
@@ -37,7 +44,7 @@ internal sealed class TeamsConversationStore(MicroMoveDbContext db, TrustedServi
                 last_seen_at = GREATEST(EXCLUDED.last_seen_at, teams_conversations.last_seen_at)
             """,
             cancellationToken);
-        trusted.Add(serviceUrl);
+        remembered.Written(reference, serviceUrl);
     }
 
     public async Task<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ internal static class TeamsRegistration
         services.AddScoped<TeamsInboundDeduplicator>();
         services.AddScoped<TeamsConversationStore>();
         services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<RememberedReferences>();
         services.TryAddScoped<ITeamsActivityHandler, TeamsConversationHandler>();
 
         // Outbound.

@@ -72,6 +72,13 @@ internal sealed class BotProcess : IAsyncDisposable
         await kill.WaitForExitAsync();
     }
 
+    /// <summary>Kills the bot outright (SIGKILL): no shutdown, in-flight work simply stops.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

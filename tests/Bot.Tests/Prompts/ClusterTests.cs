@@ -65,7 +65,7 @@ public sealed class ClusterTests(PostgresServer server)
     /// A schedule whose start-of-day set came due a minute ago in real time: a fixed-offset zone
     /// puts local time near noon, so the workday never crosses midnight whatever the hour.
     /// </summary>
-    private static (WorkSchedule Schedule, DateTimeOffset DueAt) ScheduleDueAMinuteAgo()
+    internal static (WorkSchedule Schedule, DateTimeOffset DueAt) ScheduleDueAMinuteAgo()
     {
         var now = TimeProvider.System.GetUtcNow();
         var offsetHours = 12 - now.Hour;

@@ -84,6 +84,35 @@ public sealed class DeliveryTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendOfADeadNode_IsFailedAsUncertainWhenItsLeaseRunsOut_AndNeverPostedAgain()
+    {
+        var workspace = await PromptWorld.WorkspaceAsync(_db);
+        await PromptWorld.PeopleAsync(_db, workspace, 1, WorkSchedule.Default("Europe/Berlin"), NineInBerlin);
+        await DispatchAsync();
+        await using (var db = PromptWorld.Db(_db))
+        {
+            // A node had begun posting it (the platform may have it) and died before recording the answer.
+            await db.PromptDeliveries.ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.Attempts, 1).SetProperty(d => d.LeaseUntil, NineInBerlin.AddMinutes(2)),
+                TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, await WorkerRoundAsync());
+        Assert.Equal(DeliveryStatus.Sending, Assert.Single(await PromptWorld.DeliveriesAsync(_db)).Status);
+
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(0, await WorkerRoundAsync());
+
+        var delivery = Assert.Single(await PromptWorld.DeliveriesAsync(_db));
+        Assert.Equal(DeliveryStatus.Failed, delivery.Status);
+        Assert.Equal(DeliveryQueue.AbandonedSendReason, delivery.LastError);
+        Assert.Null(delivery.LeaseUntil);
+        Assert.Equal(1, delivery.Attempts);
+        await using var read = PromptWorld.Db(_db);
+        Assert.Equal(0, await read.ConsoleMessages.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task PersonDeactivatedAfterDispatch_DeliveryFailsWithTheReason_NothingIsPosted()
     {
         var workspace = await PromptWorld.WorkspaceAsync(_db);

@@ -173,7 +173,7 @@ public sealed class SlackEndpointTests(PostgresServer server)
         var client = app.CreateClient();
         var failing = SlackFixtures.Text("slash_command_enterprise.txt");
 
-        for (var i = 0; i < SlackInboundWorker.Concurrency + 1; i++)
+        for (var i = 0; i < new SlackOptions().InboundWorkers + 1; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SlackRequestSigner.Form("/slack/commands", failing), Cancel)).StatusCode);
         }
@@ -181,7 +181,7 @@ public sealed class SlackEndpointTests(PostgresServer server)
         var working = failing.Replace("text=Hi", "text=now", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SlackRequestSigner.Form("/slack/commands", working), Cancel)).StatusCode);
 
-        var commands = await handler.WaitForAsync<SlackCommand>(SlackInboundWorker.Concurrency + 2);
+        var commands = await handler.WaitForAsync<SlackCommand>(new SlackOptions().InboundWorkers + 2);
         Assert.Contains(commands, command => command.Text == "now");
     }
 

@@ -285,6 +285,22 @@ public sealed class SlackWebApiClientTests
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"text":"Done ✓","replace_original":true}"""), JsonNode.Parse(request.Body)));
     }
 
+    [Fact]
+    public async Task ResponseUrls_OfManyCommands_AreNotPacedBehindOneAnother()
+    {
+        // Every command's response_url is on hooks.slack.com; pacing them per host at a Web API
+        // tier would answer a busy bot's commands seconds late. A shared bucket (20 at once, then one
+        // per 600 ms) would need half a minute for these 80.
+        await using var harness = await SlackClientHarness.StartAsync();
+        harness.Api.Respond = _ => FakeSlackResponse.Json("ok");
+        var calls = Enumerable.Range(0, 80).Select(n => harness.Client.PostToResponseUrlAsync(
+            new Uri(harness.Api.BaseUrl, $"commands/T1/{n}/hook"), new SlackResponseUrlMessage { Text = "Sent to your DM" }, Cancel));
+
+        await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(20), Cancel);
+
+        Assert.Equal(80, harness.Api.Requests.Count);
+    }
+
     [Theory]
     [InlineData("https://evil.example/actions/T1/1/x")]
     [InlineData("http://hooks.slack.com/actions/T1/1/x")]

@@ -181,6 +181,22 @@ public sealed class TeamsMessagesEndpointTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task AnUnchangedReference_IsNotRewrittenOnEveryActivity_ButRefreshedAfterAWhile()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server);
+        var time = bed.Time ?? throw new InvalidOperationException("the bed runs on a fake clock");
+
+        await bed.PostSignedAsync(TeamsTestBed.Message("m1"));
+        time.Advance(TimeSpan.FromMinutes(1));
+        await bed.PostSignedAsync(TeamsTestBed.Message("m2"));
+        Assert.Equal(TeamsTestBed.Now, (await ConversationRowAsync(bed)).LastSeenAt);
+
+        time.Advance(RememberedReferences.RefreshAfter);
+        await bed.PostSignedAsync(TeamsTestBed.Message("m3"));
+        Assert.Equal(time.GetUtcNow(), (await ConversationRowAsync(bed)).LastSeenAt);
+    }
+
+    [Fact]
     public async Task HandlerFailure_IsLoggedAndTheWorkerGoesOn()
     {
         await using var bed = await TeamsTestBed.StartAsync(server, handler: recorder => new ThrowingOnceHandler(recorder));
@@ -189,6 +205,13 @@ public sealed class TeamsMessagesEndpointTests(PostgresServer server)
         Assert.Equal(HttpStatusCode.OK, (await bed.PostSignedAsync(TeamsTestBed.Message("fine"))).StatusCode);
 
         Assert.Equal("fine", (await bed.Handler.NextActivityAsync()).Id);
+    }
+
+    private static async Task<TeamsConversationEntity> ConversationRowAsync(TeamsTestBed bed)
+    {
+        await using var scope = bed.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MicroMoveDbContext>();
+        return Assert.Single(await db.TeamsConversations.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));
     }
 
     private static string InvokeWithEnvelope() => TeamsTestBed.Fixture(Envelope, node =>

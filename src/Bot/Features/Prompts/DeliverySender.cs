@@ -11,8 +11,9 @@ namespace MicroMove.Bot.Features.Prompts;
 
 /// <summary>
 /// Sends one claimed delivery through its person's gateway and records the outcome — but
-/// only while the claim is still ours (same attempt, still claimed), so a reclaimed row is
-/// never finished twice. What may have reached the platform is never sent again.
+/// only while the claim is still ours (same attempt, still claimed or sending), so a reclaimed row is
+/// never finished twice. Just before the platform call the row becomes "sending": what may have
+/// reached the platform is never sent again, not even after this node dies.
 /// </summary>
 internal sealed partial class DeliverySender(
     MicroMoveDbContext db,
@@ -61,6 +62,12 @@ internal sealed partial class DeliverySender(
             return;
         }
 
+        if (!await BeginSendingAsync(claim, cancellationToken))
+        {
+            LogLostLease(logger, claim.Id);
+            return;
+        }
+
         var address = new ChatAddress(workspace.Platform, workspace.Id, workspace.ExternalId, person.Id, person.PlatformUserId, person.ConversationId, person.ServiceUrl);
         SendOutcome outcome;
         try
@@ -93,6 +100,12 @@ internal sealed partial class DeliverySender(
             return;
         }
 
+        if (!await BeginSendingAsync(claim, cancellationToken))
+        {
+            LogLostLease(logger, claim.Id);
+            return;
+        }
+
         SendOutcome outcome;
         try
         {
@@ -111,6 +124,22 @@ internal sealed partial class DeliverySender(
         }
     }
 
+    /// <summary>
+    /// Claimed → sending, with a fresh lease for the send itself, while the claim is still ours. From here on
+    /// the platform may get the message: if this node dies before recording the answer, the row is failed as
+    /// uncertain when the lease runs out (<see cref="DeliveryQueue.AbandonDeadSendsAsync"/>), not sent again.
+    /// </summary>
+    private async Task<bool> BeginSendingAsync(DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        var leaseUntil = clock.GetUtcNow() + options.Value.Lease;
+        var marked = await db.PromptDeliveries
+            .Where(d => d.Id == claim.Id && d.Status == DeliveryStatus.Claimed && d.Attempts == claim.Attempts)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.LeaseUntil, leaseUntil),
+                cancellationToken);
+        return marked == 1;
+    }
+
     /// <summary>What the delivery carries: the planned set, or the week's summary computed now from the log.</summary>
     private async Task<BotMessage?> MessageOfAsync(PromptDeliveryEntity delivery, PersonEntity person, CancellationToken cancellationToken) =>
         delivery.Kind == DeliveryKind.WeeklySummary
@@ -123,7 +152,9 @@ internal sealed partial class DeliverySender(
         switch (outcome)
         {
             case SendOutcome.Sent sent:
-                var won = await Ours(claim).ExecuteUpdateAsync(
+                // Also over a failed-as-uncertain row of this same attempt: a send that outlived its lease
+                // and then got its answer knows better than the doubt recorded meanwhile.
+                var won = await OursOrDoubted(claim).ExecuteUpdateAsync(
                     set => set.SetProperty(d => d.Status, DeliveryStatus.Sent)
                         .SetProperty(d => d.SentAt, now)
                         .SetProperty(d => d.PlatformMessageRef, sent.MessageRef)
@@ -205,8 +236,17 @@ internal sealed partial class DeliverySender(
         LogFailed(logger, claim.Id, reason);
     }
 
+    /// <summary>The row while this claim holds it: claimed or sending, at the claim's attempt.</summary>
     private IQueryable<PromptDeliveryEntity> Ours(DeliveryClaim claim) =>
-        db.PromptDeliveries.Where(d => d.Id == claim.Id && d.Status == DeliveryStatus.Claimed && d.Attempts == claim.Attempts);
+        db.PromptDeliveries.Where(d => d.Id == claim.Id
+            && (d.Status == DeliveryStatus.Claimed || d.Status == DeliveryStatus.Sending)
+            && d.Attempts == claim.Attempts);
+
+    /// <summary>Ours, or failed as uncertain at this attempt because the lease ran out mid-send (the attempt count is unchanged then).</summary>
+    private IQueryable<PromptDeliveryEntity> OursOrDoubted(DeliveryClaim claim) =>
+        db.PromptDeliveries.Where(d => d.Id == claim.Id
+            && (d.Status == DeliveryStatus.Sending || (d.Status == DeliveryStatus.Failed && d.LastError == DeliveryQueue.AbandonedSendReason))
+            && d.Attempts == claim.Attempts);
 
     /// <summary>
     /// 5 s, 20 s, 80 s, … with ±20 % jitter taken from the delivery id, so deliveries that failed

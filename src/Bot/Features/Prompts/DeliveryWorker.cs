@@ -4,73 +4,173 @@ using Microsoft.Extensions.Options;
 namespace MicroMove.Bot.Features.Prompts;
 
 /// <summary>
-/// Runs on every replica: claims pending deliveries, sends them with bounded concurrency,
-/// and waits a moment when there is nothing to do. In-flight sends finish on shutdown
-/// (they are not cancelled half-way), so a graceful stop leaves no doubtful claims.
+/// Runs on every replica: keeps up to <see cref="PromptOptions.SendConcurrency"/> sends in flight,
+/// claiming more pending deliveries as sends finish (no batch waits for its slowest send), and waits
+/// a moment when there is nothing to do. A workspace holds at most
+/// <see cref="PromptOptions.SendConcurrencyPerWorkspace"/> of those slots: its sends beyond that
+/// would only queue in its platform rate limiter while other workspaces wait for a slot, so its
+/// deliveries are left for later claims. In-flight sends finish on shutdown (they are not cancelled
+/// half-way), so a graceful stop leaves no doubtful claims.
 /// </summary>
 internal sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes,
     TimeProvider clock,
+    DeliveryMetrics metrics,
     IOptions<PromptOptions> options,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    /// <summary>How often a worker looks for sends a dead node left behind (the lease is much longer).</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, int> _inFlightByWorkspace = [];
+    private readonly SemaphoreSlim _finished = new(0);
+    private int _inFlight;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var handled = 0;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                handled = await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogRoundFailed(logger, exception);
-            }
+                var free = options.Value.SendConcurrency - Volatile.Read(ref _inFlight);
+                if (free <= 0)
+                {
+                    await _finished.WaitAsync(stoppingToken);
+                    continue;
+                }
 
-            if (handled == 0)
-            {
+                var claimed = 0;
                 try
                 {
+                    var claims = await ClaimAsync(Math.Min(free, options.Value.ClaimBatchSize), BusyWorkspaces(), stoppingToken);
+                    foreach (var claim in claims)
+                    {
+                        Start(claim);
+                    }
+
+                    claimed = claims.Count;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogRoundFailed(logger, exception);
+                }
+
+                if (claimed == 0)
+                {
+                    // Nothing due (or only for workspaces at their share): look again after the idle poll.
                     await Task.Delay(options.Value.IdlePoll, clock, stoppingToken);
                 }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: fall through and let the sends in flight finish.
+        }
+
+        while (Volatile.Read(ref _inFlight) > 0)
+        {
+            await _finished.WaitAsync(TimeSpan.FromMilliseconds(100), CancellationToken.None);
         }
     }
 
-    /// <summary>One round: claim a batch and send it. Returns how many were claimed.</summary>
+    /// <summary>One round: claim a batch and send it all (the dev console and tests step through the pipeline with it). Returns how many were claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken stoppingToken)
     {
-        IReadOnlyList<DeliveryClaim> claims;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MicroMoveDbContext>();
-            claims = await DeliveryQueue.ClaimAsync(db, clock.GetUtcNow(), options.Value.Lease, options.Value.ClaimBatchSize, stoppingToken);
-        }
-
+        var claims = await ClaimAsync(options.Value.ClaimBatchSize, [], stoppingToken);
         await Parallel.ForEachAsync(
             claims,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency },
-            async (claim, _) =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                try
-                {
-                    // Not the stopping token: a send that started is finished and recorded.
-                    await scope.ServiceProvider.GetRequiredService<DeliverySender>().SendAsync(claim, CancellationToken.None);
-                }
-                catch (Exception exception)
-                {
-                    // The claim stays; its lease runs out and the row is looked at again.
-                    LogSendFailed(logger, exception, claim.Id);
-                }
-            });
+            async (claim, _) => await SendAsync(claim));
         return claims.Count;
     }
+
+    public override void Dispose()
+    {
+        _finished.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<IReadOnlyList<DeliveryClaim>> ClaimAsync(int limit, IReadOnlyCollection<Guid> busy, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MicroMoveDbContext>();
+        var now = clock.GetUtcNow();
+        if (now >= _nextSweep)
+        {
+            _nextSweep = now + SweepInterval;
+            var abandoned = await DeliveryQueue.AbandonDeadSendsAsync(db, now, stoppingToken);
+            if (abandoned > 0)
+            {
+                metrics.Failed.Add(abandoned);
+                LogAbandoned(logger, abandoned);
+            }
+        }
+
+        return await DeliveryQueue.ClaimAsync(db, now, options.Value.Lease, limit, busy, stoppingToken);
+    }
+
+    private List<Guid> BusyWorkspaces()
+    {
+        lock (_gate)
+        {
+            return [.. _inFlightByWorkspace.Where(w => w.Value >= options.Value.SendConcurrencyPerWorkspace).Select(w => w.Key)];
+        }
+    }
+
+    private void Start(DeliveryClaim claim)
+    {
+        Interlocked.Increment(ref _inFlight);
+        lock (_gate)
+        {
+            _inFlightByWorkspace[claim.WorkspaceId] = _inFlightByWorkspace.GetValueOrDefault(claim.WorkspaceId) + 1;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await SendAsync(claim);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    var left = _inFlightByWorkspace[claim.WorkspaceId] - 1;
+                    if (left == 0)
+                    {
+                        _inFlightByWorkspace.Remove(claim.WorkspaceId);
+                    }
+                    else
+                    {
+                        _inFlightByWorkspace[claim.WorkspaceId] = left;
+                    }
+                }
+
+                Interlocked.Decrement(ref _inFlight);
+                _finished.Release();
+            }
+        });
+    }
+
+    private async Task SendAsync(DeliveryClaim claim)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            // Not the stopping token: a send that started is finished and recorded.
+            await scope.ServiceProvider.GetRequiredService<DeliverySender>().SendAsync(claim, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The claim stays; its lease runs out and the row is looked at again.
+            LogSendFailed(logger, exception, claim.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} deliveries were being sent by a node that stopped before recording the outcome; failed as uncertain, not sent again")]
+    private static partial void LogAbandoned(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A delivery round failed; trying again shortly")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

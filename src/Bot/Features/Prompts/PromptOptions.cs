@@ -17,8 +17,15 @@ internal sealed class PromptOptions
     /// <summary>Deliveries a worker claims at once.</summary>
     public int ClaimBatchSize { get; set; } = 100;
 
-    /// <summary>Sends in flight per worker.</summary>
-    public int SendConcurrency { get; set; } = 32;
+    /// <summary>Sends in flight per node. Sends waiting on a platform's rate limit hold a slot, so this covers every workspace's share below.</summary>
+    public int SendConcurrency { get; set; } = 256;
+
+    /// <summary>
+    /// Sends in flight per workspace (Slack team, Teams tenant) per node: enough to keep its platform
+    /// limit busy (Slack ~5 posts/s per workspace, Teams 50/s per tenant) without its backlog taking
+    /// the slots other workspaces need.
+    /// </summary>
+    public int SendConcurrencyPerWorkspace { get; set; } = 16;
 
     /// <summary>How long a claim holds; a node that dies mid-send loses its claim after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

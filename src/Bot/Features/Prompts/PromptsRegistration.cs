@@ -16,7 +16,7 @@ internal static class PromptsRegistration
             .Bind(section)
             .Validate(o => o.DispatchInterval >= TimeSpan.FromSeconds(1), "Prompts:DispatchInterval must be at least 1 second")
             .Validate(o => o.Lease >= TimeSpan.FromSeconds(10), "Prompts:Lease must be at least 10 seconds")
-            .Validate(o => o.MaxAttempts >= 1 && o.ClaimBatchSize >= 1 && o.DispatchBatchSize >= 1 && o.SendConcurrency >= 1, "Prompts batch sizes and attempts must be positive")
+            .Validate(o => o.MaxAttempts >= 1 && o.ClaimBatchSize >= 1 && o.DispatchBatchSize >= 1 && o.SendConcurrency >= 1 && o.SendConcurrencyPerWorkspace >= 1, "Prompts batch sizes and attempts must be positive")
             .ValidateOnStart();
         services.AddSingleton<TimeZones>();
         services.AddSingleton<DeliveryMetrics>();

@@ -1,15 +1,18 @@
+using Microsoft.Extensions.Options;
+
 namespace MicroMove.Bot.Slack;
 
 /// <summary>
-/// Drains <see cref="SlackInboundQueue"/> with a few concurrent loops; each item gets its own DI
-/// scope. A failing handler is logged and swallowed: it never stops the worker.
+/// Drains <see cref="SlackInboundQueue"/> with <see cref="SlackOptions.InboundWorkers"/> concurrent
+/// loops; each item gets its own DI scope. The work mostly waits (PostgreSQL, Slack's Web API, a
+/// rate limiter), so there are many more loops than cores. A failing handler is logged and
+/// swallowed: it never stops the worker.
 /// </summary>
-internal sealed class SlackInboundWorker(SlackInboundQueue queue, IServiceScopeFactory scopes, ILogger<SlackInboundWorker> logger) : BackgroundService
+internal sealed class SlackInboundWorker(
+    SlackInboundQueue queue, IServiceScopeFactory scopes, IOptions<SlackOptions> options, ILogger<SlackInboundWorker> logger) : BackgroundService
 {
-    public const int Concurrency = 4;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(() => RunLoopAsync(stoppingToken), stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.InboundWorkers)).Select(_ => Task.Run(() => RunLoopAsync(stoppingToken), stoppingToken)));
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {

@@ -14,6 +14,9 @@ namespace MicroMove.Bot.Slack;
 /// </summary>
 internal sealed class SlackRateGate(TimeProvider time) : IDisposable
 {
+    /// <summary>The pseudo-method under which response_url calls are made.</summary>
+    public const string ResponseUrl = "response_url";
+
     private readonly ConcurrentDictionary<(string Team, string Method), DateTimeOffset> _pausedUntil = new();
 
     private readonly PartitionedRateLimiter<SlackRateKey> _limiter = PartitionedRateLimiter.Create<SlackRateKey, SlackRateKey>(
@@ -39,6 +42,14 @@ internal sealed class SlackRateGate(TimeProvider time) : IDisposable
             }
 
             await Task.Delay(remaining, time, cancellationToken);
+        }
+
+        if (method == ResponseUrl)
+        {
+            // A response_url belongs to one command and Slack limits it by uses (five in 30 minutes),
+            // which the handlers stay within; a shared bucket here would pace every command of every
+            // workspace behind one another (they all go to hooks.slack.com).
+            return;
         }
 
         await AcquireAsync(new SlackRateKey(team, method, null), method, deadline, cancellationToken);

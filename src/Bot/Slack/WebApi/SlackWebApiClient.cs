@@ -198,11 +198,11 @@ internal sealed class SlackWebApiClient(
     {
         if (!IsAllowedResponseUrl(responseUrl))
         {
-            throw new SlackApiException("response_url", "response_url_host_not_allowed", SlackErrorKind.Configuration, mayHaveTakenEffect: false);
+            throw new SlackApiException(SlackRateGate.ResponseUrl, "response_url_host_not_allowed", SlackErrorKind.Configuration, mayHaveTakenEffect: false);
         }
 
         await CallAsync(
-            "response_url", null, null, idempotent: false,
+            SlackRateGate.ResponseUrl, null, null, idempotent: false,
             () => new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = JsonContent.Create(message, SlackJsonContext.Default.SlackResponseUrlMessage) },
             SlackJsonContext.Default.SlackApiResponseWire, cancellationToken, partition: responseUrl.Host, lenientBody: true);
     }

@@ -37,10 +37,11 @@ internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<Pro
         // One update per challenge and slot ("2026-11-25/leaderboard", "results"): likewise for channels.
         builder.HasIndex(d => new { d.ChallengeId, d.SlotKey }).IsUnique();
 
-        // Workers look for work here, oldest first: pending rows, and claimed rows whose lease may have run out.
+        // Workers look for work here, oldest first: pending rows, claimed rows whose lease may have
+        // run out, and sends whose lease ran out (a dead node's: failed as uncertain).
         builder.HasIndex(d => d.DueAt)
             .HasDatabaseName("ix_prompt_deliveries_open")
-            .HasFilter("status IN ('pending', 'claimed')");
+            .HasFilter("status IN ('pending', 'claimed', 'sending')");
         builder.HasIndex(d => new { d.PersonId, d.DueAt });
     }
 }

@@ -52,7 +52,7 @@ public sealed class PromptDeliveryEntity
 
     public int Attempts { get; set; }
 
-    /// <summary>While claimed, the claim is void after this instant and another node may take it.</summary>
+    /// <summary>While claimed, the claim is void after this instant and another node may take it; while sending, the send is deemed dead after it.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
 
     /// <summary>Earliest next try (backoff, Retry-After, snooze).</summary>

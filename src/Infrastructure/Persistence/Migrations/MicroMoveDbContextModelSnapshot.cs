@@ -538,7 +538,7 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_prompt_deliveries_open")
-                        .HasFilter("status IN ('pending', 'claimed')");
+                        .HasFilter("status IN ('pending', 'claimed', 'sending')");
 
                     b.HasIndex("ChallengeId", "SlotKey")
                         .IsUnique()
@@ -561,7 +561,7 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_prompt_deliveries_one_target", "num_nonnulls(person_id, challenge_id) = 1");
 
-                            t.HasCheckConstraint("ck_prompt_deliveries_status", "status IN ('pending', 'claimed', 'sent', 'failed', 'missed')");
+                            t.HasCheckConstraint("ck_prompt_deliveries_status", "status IN ('pending', 'claimed', 'sending', 'sent', 'failed', 'missed')");
                         });
                 });
 

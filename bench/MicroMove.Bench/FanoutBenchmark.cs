@@ -1,0 +1,384 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using MicroMove.Bot.Slack;
+using MicroMove.Domain.Catalogue;
+using MicroMove.Domain.Scheduling;
+using MicroMove.Infrastructure.Persistence;
+using MicroMove.Infrastructure.Security;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MicroMove.Bench;
+
+/// <summary>
+/// Benchmark "fanout": everyone due at once, sent end to end by one real bot process (its
+/// Quartz dispatch, delivery workers, SlackGateway and TeamsGateway HTTP clients) to
+/// <see cref="FakePlatform"/> on loopback. First with no limits in the way (the fake enforces
+/// none, and workspaces and tenants are small enough that the bot's own limiters never wait):
+/// prompts/s from the first dispatch to the last send. Then with the fake enforcing the published
+/// limits: the rate each workspace and tenant achieved as a share of its limit, and 429s as a
+/// share of requests. Last, the fake's raw capacity with a plain HttpClient loop, for a ratio.
+/// </summary>
+internal static class FanoutBenchmark
+{
+    private const int OpenSlackPerWorkspace = 20;
+    private const int OpenTeamsPerTenant = 50;
+    private const int LimitedSlackWorkspaces = 10;
+    private const int LimitedSlackPerWorkspace = 200;
+    private const int LimitedTenants = 4;
+    private const int LimitedTeamsPerTenant = 1_000;
+    private const int BaselineConcurrency = 32;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task RunAsync(BenchDatabase server, int slackPeople, int teamsPeople, IReadOnlyDictionary<string, string> botSettings)
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        Console.WriteLine($"Fan-out: one bot process, fake Slack and Teams on {platform.BaseUrl} (load average now {LoadAverage()}, {Environment.ProcessorCount} cores)");
+        if (botSettings.Count > 0)
+        {
+            Console.WriteLine($"  bot settings: {string.Join(", ", botSettings.Select(s => $"{s.Key}={s.Value}"))}");
+        }
+
+        Outcome? open = null;
+        platform.Reset(enforceLimits: false);
+        if (slackPeople + teamsPeople > 0)
+        {
+            open = await OpenAsync(server, platform, slackPeople, teamsPeople, botSettings);
+        }
+
+        platform.Reset(enforceLimits: true);
+        await LimitedAsync(server, platform, botSettings);
+
+        platform.Reset(enforceLimits: false);
+        var baseline = await BaselineAsync(platform, slackPeople, teamsPeople);
+        if (open is not null && baseline > 0)
+        {
+            Console.WriteLine($"  pipeline / raw capacity: {open.Rate / baseline:P0}");
+        }
+    }
+
+    private static async Task<Outcome?> OpenAsync(BenchDatabase server, FakePlatform platform, int slackPeople, int teamsPeople, IReadOnlyDictionary<string, string> botSettings)
+    {
+        var slackWorkspaces = slackPeople == 0 ? 0 : Math.Max(1, (slackPeople + OpenSlackPerWorkspace - 1) / OpenSlackPerWorkspace);
+        var tenants = teamsPeople == 0 ? 0 : Math.Max(1, (teamsPeople + OpenTeamsPerTenant - 1) / OpenTeamsPerTenant);
+        Console.WriteLine($"No limits: {slackPeople:N0} Slack people in {slackWorkspaces:N0} workspaces, {teamsPeople:N0} Teams people in {tenants:N0} tenants (none past a burst, so no limiter waits)");
+        var population = new Population(slackWorkspaces, slackWorkspaces == 0 ? 0 : slackPeople / slackWorkspaces, tenants, tenants == 0 ? 0 : teamsPeople / tenants);
+        var open = await RunAsync(server, platform, population, botSettings);
+        if (open is not null)
+        {
+            Console.WriteLine($"  {open.Rate,8:N0} prompts/s end to end (goal >= 2,000/s)");
+        }
+
+        return open;
+    }
+
+    private static async Task LimitedAsync(BenchDatabase server, FakePlatform platform, IReadOnlyDictionary<string, string> botSettings)
+    {
+        var limited = new Population(LimitedSlackWorkspaces, LimitedSlackPerWorkspace, LimitedTenants, LimitedTeamsPerTenant);
+        Console.WriteLine(
+            $"Published limits: {limited.SlackPeople:N0} Slack people in {LimitedSlackWorkspaces} workspaces ({FakePlatform.SlackWorkspaceRate}/s each, bursts of {FakePlatform.SlackWorkspaceBurst}), "
+            + $"{limited.TeamsPeople:N0} Teams people in {LimitedTenants} tenants ({FakePlatform.TeamsTenantRate}/s each)");
+        if (await RunAsync(server, platform, limited, botSettings) is not null)
+        {
+            PrintShares(platform, "slack", FakePlatform.SlackWorkspaceRate, FakePlatform.SlackWorkspaceBurst);
+            PrintShares(platform, "teams", FakePlatform.TeamsTenantRate, FakePlatform.TeamsTenantBurst);
+            var share = platform.Requests == 0 ? 0 : (double)platform.Throttled / platform.Requests;
+            Console.WriteLine($"  429s: {platform.Throttled:N0} of {platform.Requests:N0} requests = {share:P2} (goal < 1%)");
+        }
+    }
+
+    private static async Task<Outcome?> RunAsync(BenchDatabase server, FakePlatform platform, Population population, IReadOnlyDictionary<string, string> botSettings)
+    {
+        const string name = "bench_fanout";
+        var db = await server.CreateAsync(name);
+        try
+        {
+            var key = CredentialProtector.NewBase64Key();
+            var seeding = Stopwatch.StartNew();
+            await SeedAsync(db, CredentialProtector.FromBase64(key), platform, population);
+            Console.WriteLine($"  seeded {population.Total:N0} people in {seeding.Elapsed.TotalSeconds:0.0} s");
+
+            var settings = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__MicroMove"] = db,
+                ["Security__CredentialKey"] = key,
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Slack__SigningSecret"] = "bench-signing-secret",
+                ["Slack__ApiBaseUrl"] = platform.SlackApiBaseUrl,
+                ["Teams__AppId"] = "00000000-0000-4000-8000-00000000b0b0",
+                ["Teams__AppPassword"] = "bench-app-password",
+                ["Teams__TokenEndpoint"] = platform.TeamsTokenEndpoint,
+                ["Teams__OpenIdMetadataUrl"] = platform.BaseUrl + "teams/openid",
+            };
+            foreach (var (setting, value) in botSettings)
+            {
+                settings[setting] = value;
+            }
+
+            var clock = Stopwatch.StartNew();
+            await using var bot = BenchBotProcess.Start(settings);
+            var (total, openCount) = (0L, 0L);
+            while (clock.Elapsed < TimeSpan.FromMinutes(15) && !bot.HasExited)
+            {
+                (total, openCount) = await ProgressAsync(db);
+                if (total == population.Total && openCount == 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(250);
+            }
+
+            var processor = bot.ProcessorTime;
+            if (total != population.Total || openCount != 0)
+            {
+                var exited = bot.HasExited ? " (the bot exited)" : string.Empty;
+                Console.WriteLine($"  did not finish{exited}: {total:N0} deliveries, {openCount:N0} still open after {clock.Elapsed.TotalSeconds:0} s; the bot's last lines:\n{bot.LastLines}");
+                return null;
+            }
+
+            var outcome = await OutcomeAsync(db);
+            Console.WriteLine(
+                $"  sent {outcome.Sent:N0}, failed {outcome.Failed:N0}; first dispatch -> last send {outcome.Span.TotalSeconds:0.0} s = {outcome.Rate:N0} prompts/s; "
+                + $"sent after the first dispatch: p50 {outcome.LagP50:0.0} s, p99 {outcome.LagP99:0.0} s; bot CPU {processor.TotalSeconds:0.0} s");
+            foreach (var line in outcome.Platforms)
+            {
+                Console.WriteLine($"    {line}");
+            }
+
+            foreach (var (reason, count) in outcome.Failures)
+            {
+                Console.WriteLine($"    failed x{count:N0}: {reason}");
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            await server.DropAsync(name);
+        }
+    }
+
+    /// <summary>Per workspace or tenant: the rate sustained after the initial burst, as a share of the limit.</summary>
+    private static void PrintShares(FakePlatform platform, string kind, double rate, int burst)
+    {
+        var partitions = platform.Partitions.Where(p => p.Platform == kind && p.AcceptedCount > burst && p.Span > TimeSpan.Zero).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        if (partitions.Count == 0)
+        {
+            return;
+        }
+
+        var shares = partitions.Select(p => (p.AcceptedCount - burst) / p.Span.TotalSeconds / rate).ToList();
+        var label = kind == "slack" ? "Slack workspace" : "Teams tenant";
+        Console.WriteLine(
+            $"  per {label}: sustained {shares.Average() * rate:0.00}/s after the burst = {shares.Average():P1} of {rate}/s (min {shares.Min():P1}, max {shares.Max():P1}; goal >= 95%)"
+            + $"; 429s {partitions.Sum(p => p.ThrottledCount):N0}");
+        foreach (var (partition, share) in partitions.Zip(shares))
+        {
+            Console.WriteLine($"    {partition.Id}: {partition.AcceptedCount:N0} sent in {partition.Span.TotalSeconds:0.0} s, {share:P1}, {partition.ThrottledCount} x 429");
+        }
+    }
+
+    /// <summary>The fake's capacity with no bot: the bodies the bot sent, posted by a plain HttpClient, 32 in flight.</summary>
+    private static async Task<double> BaselineAsync(FakePlatform platform, int slackPosts, int teamsPosts)
+    {
+        if (platform.SampleSlackBody is null && platform.SampleTeamsBody is null)
+        {
+            return 0;
+        }
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = BaselineConcurrency }) { BaseAddress = new Uri(platform.BaseUrl) };
+        var total = slackPosts + teamsPosts;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, total), new ParallelOptions { MaxDegreeOfParallelism = BaselineConcurrency }, async (i, cancel) =>
+        {
+            using var request = i < slackPosts && platform.SampleSlackBody is { } slack
+                ? new HttpRequestMessage(HttpMethod.Post, "slack/api/chat.postMessage") { Content = new StringContent(slack, Encoding.UTF8, "application/json") }
+                : new HttpRequestMessage(HttpMethod.Post, (platform.SampleTeamsPath ?? "/").TrimStart('/')) { Content = new StringContent(platform.SampleTeamsBody ?? "{}", Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "xoxb-bench-baseline");
+            using var response = await http.SendAsync(request, cancel);
+            await response.Content.ReadAsByteArrayAsync(cancel);
+        });
+        var rate = total / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"Baseline: the fake's raw capacity, plain HttpClient, {BaselineConcurrency} in flight, the same bodies: {total:N0} posts in {clock.Elapsed.TotalSeconds:0.0} s = {rate:N0} posts/s");
+        return rate;
+    }
+
+    private static async Task<(long Total, long Open)> ProgressAsync(string db)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*), count(*) FILTER (WHERE status IN ('pending', 'claimed', 'sending')) FROM micromove.prompt_deliveries", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task<Outcome> OutcomeAsync(string db)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        Outcome outcome;
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status = 'failed'),
+                   extract(epoch FROM max(sent_at) - min(created_at))::float8,
+                   coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - first.at)), 0)::float8,
+                   coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - first.at)), 0)::float8
+            FROM micromove.prompt_deliveries, (SELECT min(created_at) AS at FROM micromove.prompt_deliveries) AS first
+            GROUP BY first.at
+            """,
+            connection))
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            outcome = new Outcome(
+                reader.GetInt64(0), reader.GetInt64(1), TimeSpan.FromSeconds(reader.IsDBNull(2) ? 0 : reader.GetDouble(2)),
+                reader.GetDouble(3), reader.GetDouble(4), []);
+        }
+
+        await using (var command = new NpgsqlCommand(
+            "SELECT last_error, count(*) FROM micromove.prompt_deliveries WHERE status = 'failed' GROUP BY last_error ORDER BY 2 DESC LIMIT 5", connection))
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                outcome.Failures.Add((reader.IsDBNull(0) ? "?" : reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT w.platform, count(*), extract(epoch FROM min(d.sent_at) - min(min(d.created_at)) OVER ())::float8,
+                   extract(epoch FROM max(d.sent_at) - min(min(d.created_at)) OVER ())::float8,
+                   string_agg(DISTINCT d.attempts::text, ',')
+            FROM micromove.prompt_deliveries AS d JOIN micromove.workspaces AS w ON w.id = d.workspace_id
+            GROUP BY w.platform ORDER BY w.platform
+            """,
+            connection))
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                outcome.Platforms.Add($"{reader.GetString(0)}: {reader.GetInt64(1):N0} sent from {reader.GetDouble(2):0.0} s to {reader.GetDouble(3):0.0} s, attempts {reader.GetString(4)}");
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Slack workspaces with sealed bot tokens (xoxb-bench-{team}, which the fake reads back) and
+    /// Teams tenants whose 1:1 conversations are known (service URL on the fake); everyone's
+    /// start-of-day set came due a minute ago, and everyone has a known DM channel or conversation.
+    /// </summary>
+    private static async Task SeedAsync(string db, CredentialProtector protector, FakePlatform platform, Population population)
+    {
+        var (schedule, dueAt) = DueAMinuteAgo();
+        var settings = JsonSerializer.Serialize(ScheduleMapping.ToSettings(schedule), Json);
+        var teams = Enumerable.Range(0, population.SlackWorkspaces).Select(i => $"TB{i:D5}").ToArray();
+        var tenants = Enumerable.Range(0, population.Tenants).Select(i => $"tenant-{i:D5}").ToArray();
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using (var command = new NpgsqlCommand(
+            """
+            INSERT INTO micromove.workspaces (id, platform, external_id, name, encrypted_credentials, active, created_at)
+            SELECT gen_random_uuid(), 'slack', t.team, t.team, t.sealed, true, now() FROM unnest(@teams, @sealed) AS t(team, sealed)
+            UNION ALL
+            SELECT gen_random_uuid(), 'teams', t.tenant, t.tenant, NULL, true, now() FROM unnest(@tenants) AS t(tenant)
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("teams", teams);
+            command.Parameters.Add(new NpgsqlParameter("sealed", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
+            {
+                Value = teams.Select(team => protector.Protect($"xoxb-bench-{team}", SlackWorkspaceTokens.ProtectionContext(team))).ToArray(),
+            });
+            command.Parameters.AddWithValue("tenants", tenants);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await BenchDatabase.ExecuteAsync(
+            db,
+            """
+            INSERT INTO micromove.people (id, workspace_id, platform_user_id, display_name, time_zone_id, schedule, next_prompt_at,
+                                          conversation_id, service_url, active, created_at)
+            SELECT gen_random_uuid(), w.id, 'U' || w.external_id || '-' || g, 'Person ' || g, @zone, @schedule::jsonb, @dueAt,
+                   CASE w.platform WHEN 'slack' THEN 'D' || w.external_id || '-' || g ELSE 'a:' || w.external_id || '-' || g END,
+                   CASE w.platform WHEN 'teams' THEN @teamsBase || w.external_id || '/' END,
+                   true, now()
+            FROM micromove.workspaces AS w
+            CROSS JOIN LATERAL generate_series(1, CASE w.platform WHEN 'slack' THEN @perWorkspace ELSE @perTenant END) AS g
+            """,
+            ("zone", schedule.TimeZoneId), ("schedule", settings), ("dueAt", dueAt), ("teamsBase", platform.BaseUrl + "teams/"),
+            ("perWorkspace", population.SlackPerWorkspace), ("perTenant", population.TeamsPerTenant));
+        await BenchDatabase.ExecuteAsync(
+            db,
+            """
+            INSERT INTO micromove.teams_conversations (conversation_id, service_url, tenant_id, conversation_type, user_id, last_seen_at)
+            SELECT p.conversation_id, p.service_url, w.external_id, 'personal', p.platform_user_id, now()
+            FROM micromove.people AS p JOIN micromove.workspaces AS w ON w.id = p.workspace_id
+            WHERE w.platform = 'teams'
+            """);
+        await BenchDatabase.ExecuteAsync(db, "VACUUM ANALYZE");
+    }
+
+    /// <summary>A workday whose start-of-day set came due a minute ago: a fixed-offset zone puts local time near noon.</summary>
+    private static (WorkSchedule Schedule, DateTimeOffset DueAt) DueAMinuteAgo()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var offset = 12 - now.Hour;
+        var zone = offset switch
+        {
+            0 => "Etc/GMT",
+            > 0 => $"Etc/GMT-{offset.ToString(CultureInfo.InvariantCulture)}",
+            _ => $"Etc/GMT+{(-offset).ToString(CultureInfo.InvariantCulture)}",
+        };
+        var local = now.ToOffset(TimeSpan.FromHours(offset));
+        var start = new TimeOnly(local.Hour, local.Minute).AddMinutes(-1);
+        var schedule = WorkSchedule.Default(zone) with
+        {
+            WorkDays = Enum.GetValues<DayOfWeek>().ToHashSet(),
+            DayStart = start,
+            DayEnd = start.AddHours(4),
+            LunchStart = start.AddHours(2),
+            LunchDuration = TimeSpan.FromMinutes(30),
+            EnabledRoutines = Enum.GetValues<RoutineKind>().ToHashSet(),
+        };
+        var dueAt = new DateTimeOffset(local.Year, local.Month, local.Day, start.Hour, start.Minute, 0, TimeSpan.FromHours(offset));
+        return (schedule, dueAt.ToUniversalTime());
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private sealed record Population(int SlackWorkspaces, int SlackPerWorkspace, int Tenants, int TeamsPerTenant)
+    {
+        public int SlackPeople => SlackWorkspaces * SlackPerWorkspace;
+
+        public int TeamsPeople => Tenants * TeamsPerTenant;
+
+        public int Total => SlackPeople + TeamsPeople;
+    }
+
+    private sealed record Outcome(long Sent, long Failed, TimeSpan Span, double LagP50, double LagP99, List<(string Reason, long Count)> Failures)
+    {
+        public List<string> Platforms { get; } = [];
+
+        public double Rate => Span > TimeSpan.Zero ? Sent / Span.TotalSeconds : 0;
+    }
+}
