@@ -302,7 +302,7 @@ public sealed partial class TeamsConversationTests(PostgresServer server)
             Assert.Equal("micromove.example.com", manifest["validDomains"]?[0]?.GetValue<string>());
             Assert.Equal(["personal", "team", "groupChat"], manifest["bots"]?[0]?["scopes"]?.AsArray().Select(s => s?.GetValue<string>()));
             var personalCommands = manifest["bots"]?[0]?["commandLists"]?[0]?["commands"]?.AsArray().Select(c => c?["title"]?.GetValue<string>()).ToList();
-            Assert.Equal(["now", "pause", "resume", "schedule", "stats", "log", "help"], personalCommands);
+            Assert.Equal(["now", "pause", "resume", "schedule", "stats", "log", "export", "delete my data", "help"], personalCommands);
 
             Assert.Equal((192, 192), await PngSizeAsync(zip, "color.png"));
             Assert.Equal((32, 32), await PngSizeAsync(zip, "outline.png"));
