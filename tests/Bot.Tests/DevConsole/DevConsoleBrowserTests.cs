@@ -20,6 +20,7 @@ public sealed class DevConsoleBrowserTests(PostgresServer server)
     public const string BrowserCollection = "Browser";
 
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(90);
+    private const float ExpectLimit = 30_000;
 
     private static readonly string[] ChromiumArgs =
     [
@@ -53,6 +54,9 @@ public sealed class DevConsoleBrowserTests(PostgresServer server)
             Args = ChromiumArgs,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        // Waits, not speed checks: on a busy CI machine a jump's dispatch and delivery plus the page's
+        // next poll can take longer than Playwright's 5 s default before the card shows.
+        Assertions.SetDefaultExpectTimeout(ExpectLimit);
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
         var screenshot = Path.Combine(OutputFolder(), "dev-console.png");

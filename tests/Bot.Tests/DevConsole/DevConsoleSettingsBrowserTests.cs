@@ -15,6 +15,7 @@ namespace MicroMove.Bot.Tests.DevConsole;
 public sealed class DevConsoleSettingsBrowserTests(PostgresServer server)
 {
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(90);
+    private const float ExpectLimit = 30_000;
 
     [Fact]
     public async Task EditSettings_ABadSaveShowsWhy_AGoodOneSavesEverywhere_AndTheSlackButtonOpensTheForm()
@@ -41,6 +42,9 @@ public sealed class DevConsoleSettingsBrowserTests(PostgresServer server)
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        // Waits, not speed checks: on a busy CI machine a jump's dispatch and delivery plus the page's
+        // next poll can take longer than Playwright's 5 s default before the card shows.
+        Assertions.SetDefaultExpectTimeout(ExpectLimit);
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dev-console-settings.png");
