@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using MicroMove.Bot.Features.Summaries;
 using MicroMove.Infrastructure.Security;
 using Microsoft.Extensions.Options;
@@ -21,8 +19,6 @@ internal sealed class ExportLinks(CredentialProtector credentials, TimeProvider 
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     private const int PayloadSize = 16 + 8;
-    private const int MacSize = 32;
-    private const int TokenSize = PayloadSize + MacSize;
 
     private readonly byte[] _key = credentials.DeriveKey(Purpose);
 
@@ -36,28 +32,18 @@ internal sealed class ExportLinks(CredentialProtector credentials, TimeProvider 
     public string Create(ExportTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        Span<byte> token = stackalloc byte[TokenSize];
+        Span<byte> token = stackalloc byte[PayloadSize];
         ticket.PersonId.TryWriteBytes(token[..16]);
         BinaryPrimitives.WriteInt64BigEndian(token[16..PayloadSize], ticket.ExpiresAt.ToUnixTimeSeconds());
-        HMACSHA256.HashData(_key, token[..PayloadSize], token[PayloadSize..]);
-        return Base64Url.EncodeToString(token);
+        return SignedTokens.Seal(_key, token);
     }
 
     /// <summary>The ticket a token grants, or null with the reason (malformed, forged, expired) — never the token itself in logs.</summary>
     public ExportTicket? Verify(string? token, out string problem)
     {
-        Span<byte> bytes = stackalloc byte[TokenSize];
-        if (!TryDecode(token, bytes))
+        Span<byte> bytes = stackalloc byte[PayloadSize];
+        if (!SignedTokens.TryOpen(_key, token, bytes, out problem))
         {
-            problem = "malformed";
-            return null;
-        }
-
-        Span<byte> expected = stackalloc byte[MacSize];
-        HMACSHA256.HashData(_key, bytes[..PayloadSize], expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, bytes[PayloadSize..]))
-        {
-            problem = "forged";
             return null;
         }
 
@@ -70,24 +56,5 @@ internal sealed class ExportLinks(CredentialProtector credentials, TimeProvider 
 
         problem = string.Empty;
         return new ExportTicket(new Guid(bytes[..16]), expiresAt);
-    }
-
-    private static bool TryDecode(string? token, Span<byte> bytes)
-    {
-        if (token is null
-            || token.Length != Base64Url.GetEncodedLength(TokenSize)
-            || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            return false;
-        }
-
-        try
-        {
-            return Base64Url.TryDecodeFromChars(token, bytes, out var written) && written == TokenSize;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 }
