@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using MicroMove.Domain.Catalogue;
 
 namespace MicroMove.Domain.Tracking;
@@ -9,13 +8,14 @@ internal static class LogFigures
     /// <summary>Every region, with the number of entries that included it (an entry counts once per region).</summary>
     public static IReadOnlyDictionary<BodyRegion, int> CountRegions(IEnumerable<LogEntry> entries)
     {
+        // A plain dictionary: a summary builds eight of these (the week and its days) and reads each once or twice.
         var counts = Enum.GetValues<BodyRegion>().ToDictionary(region => region, _ => 0);
         foreach (var region in entries.SelectMany(entry => entry.Regions))
         {
             counts[region]++;
         }
 
-        return counts.ToFrozenDictionary();
+        return counts;
     }
 
     public static double? AverageBefore(IEnumerable<LogEntry> entries) => Average(entries.Select(e => e.Before));

@@ -36,34 +36,37 @@ public static class WeeklyStatisticsCalculator
         ArgumentNullException.ThrowIfNull(log);
 
         var entries = log.OrderBy(entry => entry.DoneAt).ToList();
-        var thisWeek = InWeek(entries, timeZone, firstDay);
-        var previousWeek = InWeek(entries, timeZone, firstDay.AddDays(-DaysInWeek));
+        // Each entry's local date once: the week, the week before and each day all ask for it.
+        var dated = entries.Select(entry => new DatedEntry(entry, entry.DoneAt.LocalDate(timeZone))).ToList();
+        var thisWeek = InWeek(dated, firstDay);
+        var previousWeek = InWeek(dated, firstDay.AddDays(-DaysInWeek));
         var delivered = prompted
             .Where(prompt => prompt.WasDelivered && IsInWeek(prompt.DueAt.LocalDate(timeZone), firstDay))
             .OrderBy(prompt => prompt.DueAt)
             .ThenBy(prompt => prompt.Routine)
             .ToList();
 
+        var thisWeekEntries = thisWeek.Select(d => d.Entry).ToList();
         return new WeeklyStatistics(
             firstDay,
-            new Completion(delivered.Count, CountAnswered(delivered, thisWeek)),
+            new Completion(delivered.Count, CountAnswered(delivered, thisWeekEntries)),
             thisWeek.Count,
-            thisWeek.Count(entry => entry.Routine is null),
+            thisWeekEntries.Count(entry => entry.Routine is null),
             WorkDayStreak.Calculate(entries, timeZone, workDays, asOf),
-            LogFigures.AverageBefore(thisWeek),
-            LogFigures.AverageAfter(thisWeek),
-            LogFigures.AverageChange(thisWeek),
-            LogFigures.CountRegions(thisWeek),
-            Tightest(thisWeek, previousWeek),
-            MovementsOf(thisWeek),
-            DaysOf(thisWeek, timeZone, workDays, firstDay));
+            LogFigures.AverageBefore(thisWeekEntries),
+            LogFigures.AverageAfter(thisWeekEntries),
+            LogFigures.AverageChange(thisWeekEntries),
+            LogFigures.CountRegions(thisWeekEntries),
+            Tightest(thisWeekEntries, [.. previousWeek.Select(d => d.Entry)]),
+            MovementsOf(thisWeekEntries),
+            DaysOf(thisWeek, workDays, firstDay));
     }
 
     private static bool IsInWeek(DateOnly date, DateOnly firstDay) =>
         date >= firstDay && date < firstDay.AddDays(DaysInWeek);
 
-    private static List<LogEntry> InWeek(IEnumerable<LogEntry> entries, TimeZoneInfo timeZone, DateOnly firstDay) =>
-        [.. entries.Where(entry => IsInWeek(entry.DoneAt.LocalDate(timeZone), firstDay))];
+    private static List<DatedEntry> InWeek(IEnumerable<DatedEntry> entries, DateOnly firstDay) =>
+        [.. entries.Where(entry => IsInWeek(entry.Date, firstDay))];
 
     /// <summary>
     /// Links entries to delivered prompts one-to-one: each entry, in time order, answers the
@@ -131,15 +134,14 @@ public static class WeeklyStatisticsCalculator
             .Where(figures => figures.SetsDone > 0)];
 
     private static List<DailyFigures> DaysOf(
-        IReadOnlyList<LogEntry> thisWeek,
-        TimeZoneInfo timeZone,
+        IReadOnlyList<DatedEntry> thisWeek,
         IReadOnlySet<DayOfWeek> workDays,
         DateOnly firstDay) =>
         [.. Enumerable.Range(0, DaysInWeek)
             .Select(firstDay.AddDays)
             .Select(date =>
             {
-                var sets = thisWeek.Where(entry => entry.DoneAt.LocalDate(timeZone) == date).ToList();
+                var sets = thisWeek.Where(entry => entry.Date == date).Select(entry => entry.Entry).ToList();
                 return new DailyFigures(
                     date,
                     workDays.Contains(date.DayOfWeek),
@@ -148,4 +150,7 @@ public static class WeeklyStatisticsCalculator
                     LogFigures.AverageAfter(sets),
                     LogFigures.CountRegions(sets));
             })];
+
+    /// <summary>A log entry with its local date in the person's zone.</summary>
+    private readonly record struct DatedEntry(LogEntry Entry, DateOnly Date);
 }

@@ -210,6 +210,45 @@ public sealed class WeeklySummaryTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task SummariesClaimedTogether_EachReadsOnlyItsOwnPersonAndItsOwnLocalWeek()
+    {
+        // Ada in Berlin (the seeded week) and Grace in New York, whose summaries fall in one worker batch.
+        var ada = await SeedWeekAsync();
+        var newYork = await PromptWorld.WorkspaceAsync(_db, externalId: "console-ny");
+        var grace = (await PromptWorld.PeopleAsync(_db, newYork, 1, WorkSchedule.Default("America/New_York"), NextMonday)).Single();
+        // Sunday 22 Nov 23:30 in New York is already Monday 05:30 in Berlin: inside Ada's week, but the week before for Grace.
+        await SummaryWorld.LogAsync(_db, grace, Utc(23, 4, 30), null, ["seated-cat-cow"], 5, 1);
+        // Wednesday 25 Nov 10:00 in New York: Grace's only set of the week.
+        await SummaryWorld.LogAsync(_db, grace, Utc(25, 15, 0), null, ["ankle-pumps"], 3, 2);
+        await SetNextSummaryAsync(ada.Id, FridayEndOfDay);
+        var graceFriday = Utc(27, 22, 30); // Friday 17:30 in New York; Ada's summary is five hours late, still sent.
+        await SetNextSummaryAsync(grace.Id, graceFriday);
+        _clock.SetUtcNow(graceFriday);
+        Assert.Equal(2, (await DispatchAsync()).Summaries);
+
+        // Built as one batch (what the worker does first), each from its own rows.
+        var ids = (await PromptWorld.DeliveriesAsync(_db)).Where(d => d.Kind == DeliveryKind.WeeklySummary).Select(d => d.Id).ToList();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var built = await scope.ServiceProvider.GetRequiredService<ClaimedSummaries>().BuildAsync(ids, TestContext.Current.CancellationToken);
+            Assert.Equal(2, built.Count);
+            Assert.Equal(["1 (1 on demand)", "4 (1 on demand)"], built.Values.Select(m => m.Facts[0].Value).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(2, await WorkerRoundAsync());
+
+        await using var db = PromptWorld.Db(_db);
+        var messages = await db.ConsoleMessages.ToListAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith(
+            "Your week 23 Nov–29 Nov: Sets done 4 (1 on demand)",
+            Assert.Single(messages, m => m.WorkspaceId == ada.WorkspaceId).FallbackText,
+            StringComparison.Ordinal);
+        var graces = Assert.Single(messages, m => m.WorkspaceId == newYork.Id).FallbackText;
+        Assert.StartsWith("Your week 23 Nov–29 Nov: Sets done 1 (1 on demand)", graces, StringComparison.Ordinal);
+        Assert.Contains("3.0 before → 2.0 after", graces, StringComparison.Ordinal);
+    }
+
     // ---- The chart ----
 
     [Fact]

@@ -25,7 +25,8 @@ internal sealed partial class DeliverySender(
     IOptions<PromptOptions> options,
     ILogger<DeliverySender> logger)
 {
-    public async Task SendAsync(DeliveryClaim claim, CancellationToken cancellationToken)
+    /// <summary>Sends the claimed delivery; <paramref name="summary"/> is its weekly summary when its batch already built it (otherwise it is built here).</summary>
+    public async Task SendAsync(DeliveryClaim claim, WeeklySummaryMessage? summary, CancellationToken cancellationToken)
     {
         var delivery = await db.PromptDeliveries
             .AsNoTracking()
@@ -55,7 +56,7 @@ internal sealed partial class DeliverySender(
             return;
         }
 
-        var message = await MessageOfAsync(delivery, person, cancellationToken);
+        var message = summary ?? await MessageOfAsync(delivery, person, cancellationToken);
         if (message is null)
         {
             await FailAsync(claim, "the weekly summary cannot be built (unknown time zone or week)", cancellationToken);

@@ -1,3 +1,5 @@
+using MicroMove.Bot.Features.Summaries;
+using MicroMove.Domain.Messages;
 using MicroMove.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -45,9 +47,10 @@ internal sealed partial class DeliveryWorker(
                 try
                 {
                     var claims = await ClaimAsync(Math.Min(free, options.Value.ClaimBatchSize), BusyWorkspaces(), stoppingToken);
+                    var summaries = BuildSummariesAsync(claims);
                     foreach (var claim in claims)
                     {
-                        Start(claim);
+                        Start(claim, summaries);
                     }
 
                     claimed = claims.Count;
@@ -79,10 +82,11 @@ internal sealed partial class DeliveryWorker(
     public async Task<int> RunOnceAsync(CancellationToken stoppingToken)
     {
         var claims = await ClaimAsync(options.Value.ClaimBatchSize, [], stoppingToken);
+        var summaries = BuildSummariesAsync(claims);
         await Parallel.ForEachAsync(
             claims,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency },
-            async (claim, _) => await SendAsync(claim));
+            async (claim, _) => await SendAsync(claim, summaries));
         return claims.Count;
     }
 
@@ -119,7 +123,34 @@ internal sealed partial class DeliveryWorker(
         }
     }
 
-    private void Start(DeliveryClaim claim)
+    /// <summary>
+    /// The batch's weekly summaries, built together in the background (the claim loop goes on meanwhile);
+    /// their sends wait for it. Empty when the batch has none; on failure each sender builds its own.
+    /// </summary>
+    private Task<IReadOnlyDictionary<Guid, WeeklySummaryMessage>> BuildSummariesAsync(IReadOnlyList<DeliveryClaim> claims)
+    {
+        var ids = claims.Where(c => c.IsWeeklySummary).Select(c => c.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyDictionary<Guid, WeeklySummaryMessage>>(new Dictionary<Guid, WeeklySummaryMessage>());
+        }
+
+        return Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<ClaimedSummaries>().BuildAsync(ids, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                LogSummaryBatchFailed(logger, exception, ids.Count);
+                return new Dictionary<Guid, WeeklySummaryMessage>();
+            }
+        });
+    }
+
+    private void Start(DeliveryClaim claim, Task<IReadOnlyDictionary<Guid, WeeklySummaryMessage>> summaries)
     {
         Interlocked.Increment(ref _inFlight);
         lock (_gate)
@@ -131,7 +162,7 @@ internal sealed partial class DeliveryWorker(
         {
             try
             {
-                await SendAsync(claim);
+                await SendAsync(claim, summaries);
             }
             finally
             {
@@ -154,13 +185,15 @@ internal sealed partial class DeliveryWorker(
         });
     }
 
-    private async Task SendAsync(DeliveryClaim claim)
+    private async Task SendAsync(DeliveryClaim claim, Task<IReadOnlyDictionary<Guid, WeeklySummaryMessage>> summaries)
     {
         await using var scope = scopes.CreateAsyncScope();
         try
         {
+            var summary = claim.IsWeeklySummary ? (await summaries).GetValueOrDefault(claim.Id) : null;
+
             // Not the stopping token: a send that started is finished and recorded.
-            await scope.ServiceProvider.GetRequiredService<DeliverySender>().SendAsync(claim, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DeliverySender>().SendAsync(claim, summary, CancellationToken.None);
         }
         catch (Exception exception)
         {
@@ -174,6 +207,9 @@ internal sealed partial class DeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A delivery round failed; trying again shortly")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Building a batch of {Count} weekly summaries together failed; each is built on its own instead")]
+    private static partial void LogSummaryBatchFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be processed; it is retried when its lease runs out")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, Guid deliveryId);
