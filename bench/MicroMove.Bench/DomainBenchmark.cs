@@ -50,6 +50,7 @@ internal static class DomainBenchmark
             work(i);
         }
 
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < iterations; i++)
         {
@@ -57,6 +58,7 @@ internal static class DomainBenchmark
         }
 
         clock.Stop();
-        Console.WriteLine($"  {name}: {clock.Elapsed.TotalMicroseconds / iterations:0.0} µs a call ({iterations:N0} calls)");
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"  {name}: {clock.Elapsed.TotalMicroseconds / iterations:0.0} µs, {allocated / iterations / 1024.0:0.0} KiB allocated a call ({iterations:N0} calls)");
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace MicroMove.Domain.Catalogue;
 
 /// <summary>
@@ -211,9 +213,16 @@ public static class MovementCatalogue
         ]),
     ];
 
-    public static Movement Get(MovementId id) => Movements.First(m => m.Id == id);
+    // Declared after the lists they index (static initialisers run in order). Looked up for every
+    // movement of every planned set and every log entry, so a dictionary rather than a scan.
+    private static readonly FrozenDictionary<MovementId, Movement> MovementsById = Movements.ToFrozenDictionary(m => m.Id);
+    private static readonly FrozenDictionary<RoutineKind, Routine> RoutinesByKind = Routines.ToFrozenDictionary(r => r.Kind);
 
-    public static Routine Get(RoutineKind kind) => Routines.First(r => r.Kind == kind);
+    public static Movement Get(MovementId id) =>
+        MovementsById.TryGetValue(id, out var movement) ? movement : throw new InvalidOperationException($"Unknown movement {id}.");
+
+    public static Routine Get(RoutineKind kind) =>
+        RoutinesByKind.TryGetValue(kind, out var routine) ? routine : throw new InvalidOperationException($"Unknown routine {kind}.");
 
     public static Principle Get(PrincipleId id) => Principles.First(p => p.Id == id);
 

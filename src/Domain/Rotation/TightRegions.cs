@@ -32,7 +32,7 @@ public static class TightRegions
         return
         [
             .. Enum.GetValues<BodyRegion>()
-                .Select(region => Summarise(region, [.. rated.Where(e => e.Regions.Contains(region))]))
+                .Select(region => Summarise(region, [.. rated.Where(e => e.Includes(region))]))
                 .OfType<RegionFatigue>(),
         ];
     }

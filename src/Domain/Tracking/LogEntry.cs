@@ -19,4 +19,18 @@ public sealed record LogEntry(
     public int? FatigueChange => Before is { } before && After is { } after ? after.Value - before.Value : null;
 
     public IEnumerable<BodyRegion> Regions => Movements.Select(m => MovementCatalogue.Get(m).Region).Distinct();
+
+    /// <summary>Whether a movement of this set works <paramref name="region"/>; allocation-free, as statistics ask it per region per entry.</summary>
+    public bool Includes(BodyRegion region)
+    {
+        for (var i = 0; i < Movements.Count; i++)
+        {
+            if (MovementCatalogue.Get(Movements[i]).Region == region)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

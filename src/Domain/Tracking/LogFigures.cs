@@ -5,14 +5,25 @@ namespace MicroMove.Domain.Tracking;
 /// <summary>Counts and averages over a group of log entries, shared by the week and its days.</summary>
 internal static class LogFigures
 {
+    private static readonly BodyRegion[] AllRegions = Enum.GetValues<BodyRegion>();
+
     /// <summary>Every region, with the number of entries that included it (an entry counts once per region).</summary>
-    public static IReadOnlyDictionary<BodyRegion, int> CountRegions(IEnumerable<LogEntry> entries)
+    public static IReadOnlyDictionary<BodyRegion, int> CountRegions(IReadOnlyList<LogEntry> entries)
     {
         // A plain dictionary: a summary builds eight of these (the week and its days) and reads each once or twice.
-        var counts = Enum.GetValues<BodyRegion>().ToDictionary(region => region, _ => 0);
-        foreach (var region in entries.SelectMany(entry => entry.Regions))
+        var counts = new Dictionary<BodyRegion, int>(AllRegions.Length);
+        foreach (var region in AllRegions)
         {
-            counts[region]++;
+            var count = 0;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].Includes(region))
+                {
+                    count++;
+                }
+            }
+
+            counts[region] = count;
         }
 
         return counts;

@@ -10,6 +10,9 @@ public static class WeeklyStatisticsCalculator
 {
     public const int DaysInWeek = 7;
 
+    private static readonly MovementId[] AllMovements = Enum.GetValues<MovementId>();
+    private static readonly BodyRegion[] AllRegions = Enum.GetValues<BodyRegion>();
+
     /// <param name="timeZone">The person's own time zone.</param>
     /// <param name="workDays">The days of the week the person works; the streak counts only these.</param>
     /// <param name="firstDay">The local date the week starts on (e.g. a Monday); the week is seven days.</param>
@@ -91,7 +94,7 @@ public static class WeeklyStatisticsCalculator
     }
 
     private static RegionTightness? Tightest(IReadOnlyList<LogEntry> thisWeek, IReadOnlyList<LogEntry> previousWeek) =>
-        Enum.GetValues<BodyRegion>()
+        AllRegions
             .Select(region => (Region: region, Rated: RatedAfter(thisWeek, region)))
             .Where(candidate => candidate.Rated.Count >= RegionTightness.MinimumRatedSets)
             .Select(candidate =>
@@ -113,13 +116,14 @@ public static class WeeklyStatisticsCalculator
 
     private static List<double> RatedAfter(IEnumerable<LogEntry> entries, BodyRegion region) =>
         [.. entries
-            .Where(entry => entry.Regions.Contains(region))
+            .Where(entry => entry.Includes(region))
             .Select(entry => entry.After)
             .OfType<FatigueRating>()
             .Select(rating => (double)rating.Value)];
 
     private static List<MovementFigures> MovementsOf(IReadOnlyList<LogEntry> thisWeek) =>
-        [.. Enum.GetValues<MovementId>()
+        [.. AllMovements
+            .Where(movement => thisWeek.Any(entry => entry.Movements.Contains(movement)))
             .Select(movement =>
             {
                 var sets = thisWeek.Where(entry => entry.Movements.Contains(movement)).ToList();
@@ -130,8 +134,7 @@ public static class WeeklyStatisticsCalculator
                     after.Count,
                     after.Count == 0 ? null : after.Average(),
                     after.Count == 0 ? null : after.Max());
-            })
-            .Where(figures => figures.SetsDone > 0)];
+            })];
 
     private static List<DailyFigures> DaysOf(
         IReadOnlyList<DatedEntry> thisWeek,
