@@ -11,7 +11,18 @@ internal interface IChatGateway
 {
     ChatPlatform Platform { get; }
 
-    Task<SendOutcome> SendAsync(ChatAddress to, BotMessage message, CancellationToken cancellationToken);
+    /// <summary>Sends, calling <paramref name="beforePosting"/> (when given) just before the request that may post, and posting nothing if it answers false.</summary>
+    Task<SendOutcome> SendAsync(ChatAddress to, BotMessage message, PostingCheckpoint? beforePosting, CancellationToken cancellationToken);
 
     Task<SendOutcome> UpdateAsync(ChatAddress to, string messageRef, BotMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends for callers with nothing to record before the post (answers to a person who just wrote).</summary>
+internal static class ChatGatewaySending
+{
+    public static Task<SendOutcome> SendAsync(this IChatGateway gateway, ChatAddress to, BotMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        return gateway.SendAsync(to, message, null, cancellationToken);
+    }
 }

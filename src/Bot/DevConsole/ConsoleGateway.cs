@@ -17,8 +17,13 @@ internal sealed class ConsoleGateway(IServiceScopeFactory scopes, TimeProvider c
 {
     public ChatPlatform Platform => ChatPlatform.Console;
 
-    public async Task<SendOutcome> SendAsync(ChatAddress to, BotMessage message, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(ChatAddress to, BotMessage message, PostingCheckpoint? beforePosting, CancellationToken cancellationToken)
     {
+        if (beforePosting is not null && !await beforePosting(cancellationToken))
+        {
+            return new SendOutcome.RetryLater(null, "the sender gave the send up before posting");
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MicroMoveDbContext>();
         var now = clock.GetUtcNow();

@@ -25,7 +25,7 @@ internal sealed partial class SlackGateway(IServiceScopeFactory scopes, TimeProv
 
     public static string MessageRef(string channel, string ts) => $"{channel}{RefSeparator}{ts}";
 
-    public async Task<SendOutcome> SendAsync(ChatAddress to, BotMessage message, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(ChatAddress to, BotMessage message, PostingCheckpoint? beforePosting, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + GatewayLimits.MaxRateLimitWait;
         await using var scope = scopes.CreateAsyncScope();
@@ -49,7 +49,7 @@ internal sealed partial class SlackGateway(IServiceScopeFactory scopes, TimeProv
 
         try
         {
-            var posted = await api.PostMessageAsync(token, channel, text, blocks, null, Remaining(deadline), cancellationToken);
+            var posted = await api.PostMessageAsync(token, channel, text, blocks, null, Remaining(deadline), cancellationToken, beforePosting);
             return new SendOutcome.Sent(MessageRef(posted.Channel, posted.Ts), posted.Channel);
         }
         catch (SlackApiException exception)

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using MicroMove.Bot.Chat;
 using Microsoft.Extensions.Options;
 
 namespace MicroMove.Bot.Teams;
@@ -29,6 +30,9 @@ internal sealed class ConnectorClient(
     ILogger<ConnectorClient> logger)
 {
     public const int MaxAttempts = 5;
+
+    /// <summary>The code of a send its caller's <see cref="PostingCheckpoint"/> called off: nothing was posted.</summary>
+    public const string CheckpointRefused = "CheckpointRefused";
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan BaseBackoff = TimeSpan.FromMilliseconds(500);
@@ -76,13 +80,18 @@ internal sealed class ConnectorClient(
     public Task<ConnectorResult> SendAsync(ConversationReference conversation, OutboundActivity activity, CancellationToken cancellationToken) =>
         SendAsync(conversation, activity, null, cancellationToken);
 
-    /// <summary>Send with bounded rate-limit waits (see the class remarks).</summary>
-    public Task<ConnectorResult> SendAsync(ConversationReference conversation, OutboundActivity activity, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Send with bounded rate-limit waits (see the class remarks). <paramref name="beforePosting"/> runs after the
+    /// waits, right before each POST; when it answers false nothing is posted (a <see cref="CheckpointRefused"/> failure).
+    /// </summary>
+    public Task<ConnectorResult> SendAsync(
+        ConversationReference conversation, OutboundActivity activity, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken, PostingCheckpoint? beforePosting = null) =>
         CallAsync(
             new Call("send", HttpMethod.Post, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities", Idempotent: false, TargetOf(conversation)),
             () => JsonContent.Create(activity, TeamsJsonContext.Default.OutboundActivity),
             Deadline(maxRateLimitWait),
-            cancellationToken);
+            cancellationToken,
+            beforePosting);
 
     /// <summary>Posts a reply to <paramref name="replyToId"/> (in a channel: into its thread).</summary>
     public Task<ConnectorResult> ReplyAsync(ConversationReference conversation, string replyToId, OutboundActivity activity, CancellationToken cancellationToken)
@@ -113,7 +122,8 @@ internal sealed class ConnectorClient(
 
     private DateTimeOffset? Deadline(TimeSpan? maxRateLimitWait) => maxRateLimitWait is { } wait ? time.GetUtcNow() + wait : null;
 
-    private async Task<ConnectorResult> CallAsync(Call call, Func<HttpContent> content, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    private async Task<ConnectorResult> CallAsync(
+        Call call, Func<HttpContent> content, DateTimeOffset? deadline, CancellationToken cancellationToken, PostingCheckpoint? beforeRequest = null)
     {
         if (!ServiceUrls.TryNormalize(call.ServiceUrl, out var serviceUrl))
         {
@@ -144,6 +154,11 @@ internal sealed class ConnectorClient(
             catch (BotTokenException exception)
             {
                 return new ConnectorFailure(null, "TokenUnavailable", exception.Message, true);
+            }
+
+            if (beforeRequest is not null && !await beforeRequest(cancellationToken))
+            {
+                return new ConnectorFailure(null, CheckpointRefused, "the caller gave the send up before posting", Retryable: true);
             }
 
             var outcome = await AttemptAsync(call, serviceUrl, token, content, cancellationToken);

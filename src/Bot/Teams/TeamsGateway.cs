@@ -27,7 +27,7 @@ internal sealed partial class TeamsGateway(IServiceScopeFactory scopes, TimeProv
 
     public static string MessageRef(string conversationId, string activityId) => $"{conversationId}{RefSeparator}{activityId}";
 
-    public async Task<SendOutcome> SendAsync(ChatAddress to, BotMessage message, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(ChatAddress to, BotMessage message, PostingCheckpoint? beforePosting, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + GatewayLimits.MaxRateLimitWait;
         await using var scope = scopes.CreateAsyncScope();
@@ -66,7 +66,7 @@ internal sealed partial class TeamsGateway(IServiceScopeFactory scopes, TimeProv
             await store.RememberAsync(conversation, cancellationToken);
         }
 
-        var result = await connector.SendAsync(conversation, Activity(message), Remaining(deadline), cancellationToken);
+        var result = await connector.SendAsync(conversation, Activity(message), Remaining(deadline), cancellationToken, beforePosting);
         return result is ConnectorSuccess success
             ? new SendOutcome.Sent(MessageRef(conversation.ConversationId, success.Id ?? string.Empty), conversation.ConversationId)
             : Log(to, "send", Map(result, update: false));

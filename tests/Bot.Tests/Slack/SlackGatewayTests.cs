@@ -138,6 +138,41 @@ public sealed class SlackGatewayTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Checkpoint_RunsAfterTheRateLimitWait_RightBeforeThePost()
+    {
+        await using var harness = await StartAsync();
+        var address = await SeedAsync(harness) with { ConversationId = DmChannel };
+        harness.Api.Then(FakeSlackResponse.RateLimited(retryAfterSeconds: 2));
+        harness.Api.Respond = SlackAnswers;
+        // The first post meets a 429: the send waits 2 s for its next turn; the checkpoint runs before each post.
+        var requestsAtCheckpoint = new List<int>();
+        PostingCheckpoint checkpoint = _ =>
+        {
+            requestsAtCheckpoint.Add(harness.Api.Requests.Count);
+            return Task.FromResult(true);
+        };
+
+        var outcome = await harness.AdvanceUntilDoneAsync(Gateway(harness).SendAsync(address, Prompt, checkpoint, Cancel));
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        Assert.Equal([0, 1], requestsAtCheckpoint);
+    }
+
+    [Fact]
+    public async Task Checkpoint_Refused_PostsNothing()
+    {
+        await using var harness = await StartAsync();
+        var address = await SeedAsync(harness) with { ConversationId = DmChannel };
+        harness.Api.Respond = SlackAnswers;
+
+        var outcome = await Gateway(harness).SendAsync(address, Prompt, _ => Task.FromResult(false), Cancel);
+
+        Assert.IsNotType<SendOutcome.Sent>(outcome);
+        Assert.IsNotType<SendOutcome.Uncertain>(outcome);
+        Assert.Empty(harness.Api.Requests);
+    }
+
+    [Fact]
     public async Task Http500OnPostMessage_IsUncertain_AndExactlyOneRequestReachedSlack()
     {
         await using var harness = await StartAsync();

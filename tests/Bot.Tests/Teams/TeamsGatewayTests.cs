@@ -104,6 +104,26 @@ public sealed class TeamsGatewayTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Checkpoint_RunsRightBeforeThePost_AndRefusedPostsNothing()
+    {
+        await using var bed = await StartAsync();
+        await RememberAsync(bed, ConversationId, "personal");
+        var requestsAtCheckpoint = new List<int>();
+
+        var sent = await Gateway(bed).SendAsync(Address(ConversationId), Prompt, _ =>
+        {
+            requestsAtCheckpoint.Add(bed.Fake.ConnectorRequests.Count);
+            return Task.FromResult(true);
+        }, Cancel);
+        var refused = await Gateway(bed).SendAsync(Address(ConversationId), Prompt, _ => Task.FromResult(false), Cancel);
+
+        Assert.IsType<SendOutcome.Sent>(sent);
+        Assert.Equal([0], requestsAtCheckpoint);
+        Assert.IsType<SendOutcome.RetryLater>(refused);
+        Assert.Single(bed.Fake.ConnectorRequests);
+    }
+
+    [Fact]
     public async Task Http500_IsUncertain_AndExactlyOneRequestReachedTheConnector()
     {
         await using var bed = await StartAsync();

@@ -63,23 +63,13 @@ internal sealed partial class DeliverySender(
             return;
         }
 
-        if (!await BeginSendingAsync(claim, cancellationToken))
+        var address = new ChatAddress(workspace.Platform, workspace.Id, workspace.ExternalId, person.Id, person.PlatformUserId, person.ConversationId, person.ServiceUrl);
+        var sending = new SendingMark(this, claim);
+        var outcome = await SendThroughAsync(gateway, address, message, sending, claim, cancellationToken);
+        if (sending.Lost)
         {
             LogLostLease(logger, claim.Id);
             return;
-        }
-
-        var address = new ChatAddress(workspace.Platform, workspace.Id, workspace.ExternalId, person.Id, person.PlatformUserId, person.ConversationId, person.ServiceUrl);
-        SendOutcome outcome;
-        try
-        {
-            outcome = await gateway.SendAsync(address, message, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // We cannot tell whether the platform got it: do not risk a second copy.
-            LogSendCrashed(logger, exception, claim.Id);
-            outcome = new SendOutcome.Uncertain(exception.GetType().Name);
         }
 
         await RecordAsync(claim, delivery, person, outcome, cancellationToken);
@@ -101,27 +91,66 @@ internal sealed partial class DeliverySender(
             return;
         }
 
-        if (!await BeginSendingAsync(claim, cancellationToken))
+        var sending = new SendingMark(this, claim);
+        var outcome = await SendThroughAsync(gateway, address, message, sending, claim, cancellationToken);
+        if (sending.Lost)
         {
             LogLostLease(logger, claim.Id);
             return;
-        }
-
-        SendOutcome outcome;
-        try
-        {
-            outcome = await gateway.SendAsync(address, message, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogSendCrashed(logger, exception, claim.Id);
-            outcome = new SendOutcome.Uncertain(exception.GetType().Name);
         }
 
         await RecordAsync(claim, delivery, person: null, outcome, cancellationToken);
         if (outcome is SendOutcome.Sent sent)
         {
             await challenges.RecordPostedAsync(prepared.ChallengeId, sent.MessageRef, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The gateway's send, with the row marked "sending" at the gateway's checkpoint (after its rate-limit waits,
+    /// right before the post). A gateway that throws before that point has posted nothing: retried later.
+    /// </summary>
+    private async Task<SendOutcome> SendThroughAsync(
+        IChatGateway gateway, ChatAddress address, BotMessage message, SendingMark sending, DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await gateway.SendAsync(address, message, sending.BeginAsync, cancellationToken);
+            if (outcome is SendOutcome.Sent && !sending.Begun)
+            {
+                // A gateway that posted without calling the checkpoint: mark now, so the outcome is recorded.
+                await sending.BeginAsync(cancellationToken);
+            }
+
+            return outcome;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSendCrashed(logger, exception, claim.Id);
+
+            // Once marked, we cannot tell whether the platform got it: do not risk a second copy.
+            return sending.Begun
+                ? new SendOutcome.Uncertain(exception.GetType().Name)
+                : new SendOutcome.RetryLater(null, $"failed before posting: {exception.GetType().Name}");
+        }
+    }
+
+    /// <summary>One send's "sending" mark: set at most once, at the gateway's checkpoint; <see cref="Lost"/> when the claim was no longer ours.</summary>
+    private sealed class SendingMark(DeliverySender sender, DeliveryClaim claim)
+    {
+        public bool Begun { get; private set; }
+
+        public bool Lost { get; private set; }
+
+        public async Task<bool> BeginAsync(CancellationToken cancellationToken)
+        {
+            if (!Begun && !Lost)
+            {
+                Begun = await sender.BeginSendingAsync(claim, cancellationToken);
+                Lost = !Begun;
+            }
+
+            return Begun;
         }
     }
 
@@ -259,7 +288,7 @@ internal sealed partial class DeliverySender(
         return TimeSpan.FromSeconds(5 * Math.Pow(4, claim.Attempts - 1) * jitter);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: sending threw; recorded as uncertain, not retried")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: sending threw")]
     private static partial void LogSendCrashed(ILogger logger, Exception exception, Guid deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was sent after its lease ran out; another node may have claimed it")]

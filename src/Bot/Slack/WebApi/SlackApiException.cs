@@ -7,6 +7,9 @@ namespace MicroMove.Bot.Slack;
 /// </summary>
 internal sealed class SlackApiException : Exception
 {
+    /// <summary>The error of a post that its caller's <see cref="Chat.PostingCheckpoint"/> called off: nothing was sent.</summary>
+    public const string CheckpointRefused = "checkpoint_refused";
+
     public SlackApiException()
         : this("unknown", "unknown_error", SlackErrorKind.Other, mayHaveTakenEffect: false)
     {

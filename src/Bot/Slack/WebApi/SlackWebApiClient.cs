@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using MicroMove.Bot.Chat;
 using Microsoft.Extensions.Options;
 
 namespace MicroMove.Bot.Slack;
@@ -39,14 +40,23 @@ internal sealed class SlackWebApiClient(
     /// <summary>
     /// chat.postMessage; with <paramref name="maxRateLimitWait"/> the client-side rate-limit waits
     /// (429 pauses, token buckets) are bounded: past it the call fails as RateLimited with a RetryAfter, unsent.
+    /// <paramref name="beforePosting"/> runs after those waits, right before each request; when it answers false
+    /// nothing is posted and the call fails as <see cref="SlackApiException.CheckpointRefused"/>.
     /// </summary>
     public async Task<SlackPostedMessage> PostMessageAsync(
-        SlackBotToken token, string channel, string text, JsonArray? blocks, string? threadTs, TimeSpan? maxRateLimitWait, CancellationToken cancellationToken)
+        SlackBotToken token,
+        string channel,
+        string text,
+        JsonArray? blocks,
+        string? threadTs,
+        TimeSpan? maxRateLimitWait,
+        CancellationToken cancellationToken,
+        PostingCheckpoint? beforePosting = null)
     {
         var body = new SlackMessageRequestWire { Channel = channel, Text = text, Blocks = blocks, ThreadTs = threadTs };
         var response = await CallAsync(
             "chat.postMessage", token, channel, idempotent: false, () => Json(body, SlackJsonContext.Default.SlackMessageRequestWire),
-            SlackJsonContext.Default.SlackPostMessageResponseWire, cancellationToken, maxRateLimitWait: maxRateLimitWait);
+            SlackJsonContext.Default.SlackPostMessageResponseWire, cancellationToken, maxRateLimitWait: maxRateLimitWait, beforeRequest: beforePosting);
         return new SlackPostedMessage(response.Channel ?? channel, Required(response.Ts, "chat.postMessage", "ts"));
     }
 
@@ -222,7 +232,8 @@ internal sealed class SlackWebApiClient(
         CancellationToken cancellationToken,
         string? partition = null,
         bool lenientBody = false,
-        TimeSpan? maxRateLimitWait = null)
+        TimeSpan? maxRateLimitWait = null,
+        PostingCheckpoint? beforeRequest = null)
         where T : SlackApiResponseWire
     {
         var team = partition ?? token?.TeamId ?? "-";
@@ -230,6 +241,11 @@ internal sealed class SlackWebApiClient(
         for (var attempt = 1; ; attempt++)
         {
             await gate.WaitAsync(team, method, channel, deadline, cancellationToken);
+            if (beforeRequest is not null && !await beforeRequest(cancellationToken))
+            {
+                throw new SlackApiException(method, SlackApiException.CheckpointRefused, SlackErrorKind.Transient, mayHaveTakenEffect: false);
+            }
+
             using var request = createRequest();
             request.RequestUri ??= new Uri(method, UriKind.Relative);
             if (token is not null)
