@@ -231,9 +231,12 @@ public sealed class WeeklySummaryTests(PostgresServer server) : IAsyncLifetime
         var ids = (await PromptWorld.DeliveriesAsync(_db)).Where(d => d.Kind == DeliveryKind.WeeklySummary).Select(d => d.Id).ToList();
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var built = await scope.ServiceProvider.GetRequiredService<ClaimedSummaries>().BuildAsync(ids, TestContext.Current.CancellationToken);
-            Assert.Equal(2, built.Count);
-            Assert.Equal(["1 (1 on demand)", "4 (1 on demand)"], built.Values.Select(m => m.Facts[0].Value).Order(StringComparer.Ordinal));
+            var batch = await scope.ServiceProvider.GetRequiredService<ClaimedDeliveries>().LoadAsync(ids, TestContext.Current.CancellationToken);
+            Assert.Equal(2, batch.Count);
+            Assert.All(batch.Values, prepared => Assert.NotNull(prepared.Delivery.Person?.Workspace));
+            Assert.Equal(
+                ["1 (1 on demand)", "4 (1 on demand)"],
+                batch.Values.Select(prepared => prepared.Summary?.Facts[0].Value).Order(StringComparer.Ordinal));
         }
 
         Assert.Equal(2, await WorkerRoundAsync());

@@ -1,5 +1,4 @@
 using MicroMove.Infrastructure.Persistence;
-using MicroMove.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace MicroMove.Bot.Features.Prompts;
@@ -24,7 +23,6 @@ internal static class DeliveryQueue
         MicroMoveDbContext db, DateTimeOffset now, TimeSpan lease, int limit, IReadOnlyCollection<Guid> busy, CancellationToken cancellationToken)
     {
         var skipped = busy.ToArray();
-        var summaryKind = StorageConversions.ToText(DeliveryKind.WeeklySummary);
         return await db.Database.SqlQuery<DeliveryClaim>($"""
             UPDATE micromove.prompt_deliveries AS d
             SET status = 'claimed', lease_until = {now + lease}, attempts = d.attempts + 1
@@ -37,7 +35,7 @@ internal static class DeliveryQueue
                 ORDER BY due_at
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED)
-            RETURNING d.id AS "Id", d.attempts AS "Attempts", d.workspace_id, d.kind = {summaryKind} AS is_weekly_summary
+            RETURNING d.id AS "Id", d.attempts AS "Attempts", d.workspace_id
             """).ToListAsync(cancellationToken);
     }
 

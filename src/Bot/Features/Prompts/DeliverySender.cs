@@ -25,10 +25,15 @@ internal sealed partial class DeliverySender(
     IOptions<PromptOptions> options,
     ILogger<DeliverySender> logger)
 {
-    /// <summary>Sends the claimed delivery; <paramref name="summary"/> is its weekly summary when its batch already built it (otherwise it is built here).</summary>
-    public async Task SendAsync(DeliveryClaim claim, WeeklySummaryMessage? summary, CancellationToken cancellationToken)
+    private static readonly string ClaimedStatus = StorageConversions.ToText(DeliveryStatus.Claimed);
+    private static readonly string SendingStatus = StorageConversions.ToText(DeliveryStatus.Sending);
+    private static readonly string SentStatus = StorageConversions.ToText(DeliveryStatus.Sent);
+    private static readonly string FailedStatus = StorageConversions.ToText(DeliveryStatus.Failed);
+
+    /// <summary>Sends the claimed delivery; <paramref name="prepared"/> is its row (and summary) as read with its batch, otherwise both are read here.</summary>
+    public async Task SendAsync(DeliveryClaim claim, PreparedDelivery? prepared, CancellationToken cancellationToken)
     {
-        var delivery = await db.PromptDeliveries
+        var delivery = prepared?.Delivery ?? await db.PromptDeliveries
             .AsNoTracking()
             .Include(d => d.Person)
             .ThenInclude(p => p!.Workspace)
@@ -56,7 +61,7 @@ internal sealed partial class DeliverySender(
             return;
         }
 
-        var message = summary ?? await MessageOfAsync(delivery, person, cancellationToken);
+        var message = prepared?.Summary ?? await MessageOfAsync(delivery, person, cancellationToken);
         if (message is null)
         {
             await FailAsync(claim, "the weekly summary cannot be built (unknown time zone or week)", cancellationToken);
@@ -161,12 +166,14 @@ internal sealed partial class DeliverySender(
     /// </summary>
     private async Task<bool> BeginSendingAsync(DeliveryClaim claim, CancellationToken cancellationToken)
     {
+        // Plain SQL on the hottest path (every send): no expression tree to translate per call.
         var leaseUntil = clock.GetUtcNow() + options.Value.Lease;
-        var marked = await db.PromptDeliveries
-            .Where(d => d.Id == claim.Id && d.Status == DeliveryStatus.Claimed && d.Attempts == claim.Attempts)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.LeaseUntil, leaseUntil),
-                cancellationToken);
+        var marked = await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE micromove.prompt_deliveries SET status = {SendingStatus}, lease_until = {leaseUntil}
+            WHERE id = {claim.Id} AND status = {ClaimedStatus} AND attempts = {claim.Attempts}
+            """,
+            cancellationToken);
         return marked == 1;
     }
 
@@ -184,12 +191,13 @@ internal sealed partial class DeliverySender(
             case SendOutcome.Sent sent:
                 // Also over a failed-as-uncertain row of this same attempt: a send that outlived its lease
                 // and then got its answer knows better than the doubt recorded meanwhile.
-                var won = await OursOrDoubted(claim).ExecuteUpdateAsync(
-                    set => set.SetProperty(d => d.Status, DeliveryStatus.Sent)
-                        .SetProperty(d => d.SentAt, now)
-                        .SetProperty(d => d.PlatformMessageRef, sent.MessageRef)
-                        .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
-                        .SetProperty(d => d.LastError, (string?)null),
+                var won = await db.Database.ExecuteSqlAsync(
+                    $"""
+                    UPDATE micromove.prompt_deliveries
+                    SET status = {SentStatus}, sent_at = {now}, platform_message_ref = {sent.MessageRef}, lease_until = NULL, last_error = NULL
+                    WHERE id = {claim.Id} AND attempts = {claim.Attempts}
+                      AND (status = {SendingStatus} OR (status = {FailedStatus} AND last_error = {DeliveryQueue.AbandonedSendReason}))
+                    """,
                     cancellationToken);
                 if (won == 0)
                 {
@@ -272,11 +280,6 @@ internal sealed partial class DeliverySender(
             && (d.Status == DeliveryStatus.Claimed || d.Status == DeliveryStatus.Sending)
             && d.Attempts == claim.Attempts);
 
-    /// <summary>Ours, or failed as uncertain at this attempt because the lease ran out mid-send (the attempt count is unchanged then).</summary>
-    private IQueryable<PromptDeliveryEntity> OursOrDoubted(DeliveryClaim claim) =>
-        db.PromptDeliveries.Where(d => d.Id == claim.Id
-            && (d.Status == DeliveryStatus.Sending || (d.Status == DeliveryStatus.Failed && d.LastError == DeliveryQueue.AbandonedSendReason))
-            && d.Attempts == claim.Attempts);
 
     /// <summary>
     /// 5 s, 20 s, 80 s, … with ±20 % jitter taken from the delivery id, so deliveries that failed

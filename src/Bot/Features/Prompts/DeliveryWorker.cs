@@ -1,5 +1,3 @@
-using MicroMove.Bot.Features.Summaries;
-using MicroMove.Domain.Messages;
 using MicroMove.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -47,10 +45,10 @@ internal sealed partial class DeliveryWorker(
                 try
                 {
                     var claims = await ClaimAsync(Math.Min(free, options.Value.ClaimBatchSize), BusyWorkspaces(), stoppingToken);
-                    var summaries = BuildSummariesAsync(claims);
+                    var batch = LoadBatchAsync(claims);
                     foreach (var claim in claims)
                     {
-                        Start(claim, summaries);
+                        Start(claim, batch);
                     }
 
                     claimed = claims.Count;
@@ -82,11 +80,11 @@ internal sealed partial class DeliveryWorker(
     public async Task<int> RunOnceAsync(CancellationToken stoppingToken)
     {
         var claims = await ClaimAsync(options.Value.ClaimBatchSize, [], stoppingToken);
-        var summaries = BuildSummariesAsync(claims);
+        var batch = LoadBatchAsync(claims);
         await Parallel.ForEachAsync(
             claims,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency },
-            async (claim, _) => await SendAsync(claim, summaries));
+            async (claim, _) => await SendAsync(claim, batch));
         return claims.Count;
     }
 
@@ -124,33 +122,33 @@ internal sealed partial class DeliveryWorker(
     }
 
     /// <summary>
-    /// The batch's weekly summaries, built together in the background (the claim loop goes on meanwhile);
-    /// their sends wait for it. Empty when the batch has none; on failure each sender builds its own.
+    /// The batch's rows (and its weekly summaries) read together in the background while the claim loop goes on;
+    /// its sends wait for it. On failure each sender reads its own row.
     /// </summary>
-    private Task<IReadOnlyDictionary<Guid, WeeklySummaryMessage>> BuildSummariesAsync(IReadOnlyList<DeliveryClaim> claims)
+    private Task<IReadOnlyDictionary<Guid, PreparedDelivery>> LoadBatchAsync(IReadOnlyList<DeliveryClaim> claims)
     {
-        var ids = claims.Where(c => c.IsWeeklySummary).Select(c => c.Id).ToList();
-        if (ids.Count == 0)
+        if (claims.Count == 0)
         {
-            return Task.FromResult<IReadOnlyDictionary<Guid, WeeklySummaryMessage>>(new Dictionary<Guid, WeeklySummaryMessage>());
+            return Task.FromResult<IReadOnlyDictionary<Guid, PreparedDelivery>>(new Dictionary<Guid, PreparedDelivery>());
         }
 
+        var ids = claims.Select(c => c.Id).ToList();
         return Task.Run(async () =>
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<ClaimedSummaries>().BuildAsync(ids, CancellationToken.None);
+                return await scope.ServiceProvider.GetRequiredService<ClaimedDeliveries>().LoadAsync(ids, CancellationToken.None);
             }
             catch (Exception exception)
             {
-                LogSummaryBatchFailed(logger, exception, ids.Count);
-                return new Dictionary<Guid, WeeklySummaryMessage>();
+                LogBatchReadFailed(logger, exception, ids.Count);
+                return new Dictionary<Guid, PreparedDelivery>();
             }
         });
     }
 
-    private void Start(DeliveryClaim claim, Task<IReadOnlyDictionary<Guid, WeeklySummaryMessage>> summaries)
+    private void Start(DeliveryClaim claim, Task<IReadOnlyDictionary<Guid, PreparedDelivery>> batch)
     {
         Interlocked.Increment(ref _inFlight);
         lock (_gate)
@@ -162,7 +160,7 @@ internal sealed partial class DeliveryWorker(
         {
             try
             {
-                await SendAsync(claim, summaries);
+                await SendAsync(claim, batch);
             }
             finally
             {
@@ -185,15 +183,15 @@ internal sealed partial class DeliveryWorker(
         });
     }
 
-    private async Task SendAsync(DeliveryClaim claim, Task<IReadOnlyDictionary<Guid, WeeklySummaryMessage>> summaries)
+    private async Task SendAsync(DeliveryClaim claim, Task<IReadOnlyDictionary<Guid, PreparedDelivery>> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         try
         {
-            var summary = claim.IsWeeklySummary ? (await summaries).GetValueOrDefault(claim.Id) : null;
+            var prepared = (await batch).GetValueOrDefault(claim.Id);
 
             // Not the stopping token: a send that started is finished and recorded.
-            await scope.ServiceProvider.GetRequiredService<DeliverySender>().SendAsync(claim, summary, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DeliverySender>().SendAsync(claim, prepared, CancellationToken.None);
         }
         catch (Exception exception)
         {
@@ -208,8 +206,8 @@ internal sealed partial class DeliveryWorker(
     [LoggerMessage(Level = LogLevel.Error, Message = "A delivery round failed; trying again shortly")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Building a batch of {Count} weekly summaries together failed; each is built on its own instead")]
-    private static partial void LogSummaryBatchFailed(ILogger logger, Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading a claimed batch of {Count} deliveries together failed; each is read on its own instead")]
+    private static partial void LogBatchReadFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be processed; it is retried when its lease runs out")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, Guid deliveryId);

@@ -24,6 +24,7 @@ internal static class PromptsRegistration
         services.AddSingleton<IChatGateway, ConsoleGateway>();
         services.AddScoped<PromptDispatcher>();
         services.AddScoped<DeliverySender>();
+        services.AddScoped<ClaimedDeliveries>();
 
         var options = section.Get<PromptOptions>() ?? new PromptOptions();
         services.AddMicroMoveScheduling(connectionString, autoStart: options.RunWorkers, quartz =>

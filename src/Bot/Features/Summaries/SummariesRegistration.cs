@@ -11,7 +11,6 @@ internal static class SummariesRegistration
             .ValidateOnStart();
         services.AddSingleton<ChartLinks>();
         services.AddScoped<WeeklySummaryBuilder>();
-        services.AddScoped<ClaimedSummaries>();
         services.AddScoped<ChartRequests>();
         return services;
     }
