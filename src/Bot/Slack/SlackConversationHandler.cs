@@ -35,6 +35,8 @@ internal sealed partial class SlackConversationHandler(
 {
     public const string CommandPrefix = "/micromove ";
     public const string SentToDm = "Sent to your DM ✓";
+    public const string OnItsWay = "On its way to your DM ✓";
+    public const string NotSent = "Sorry — something went wrong while sending your set. If it isn't in your DM, try /micromove now again in a minute.";
     public const string NotInstalled = "MicroMove isn't set up for this workspace yet — ask an admin to install it.";
     public const string InviteMe = "I can't post in this channel yet: invite me with /invite @MicroMove, then type /micromove challenge to show the board here.";
     private const int HomeLogLines = 5;
@@ -59,7 +61,44 @@ internal sealed partial class SlackConversationHandler(
         }
     }
 
+    /// <summary>
+    /// Only an instant set is answered in the ack: where it goes is known before any work, so one
+    /// response_url call is saved. Everything else needs the person or the database first.
+    /// </summary>
+    public async Task<SlackCommandAck> AcknowledgeCommandAsync(SlackCommand command, CancellationToken cancellationToken)
+    {
+        if (CommandParser.Parse(command.Text.Trim()) is not ChatCommand.Now)
+        {
+            return SlackCommandAck.Silent;
+        }
+
+        // Never promise a set to a workspace that cannot get one: the install hint follows instead.
+        if (await tokens.FindInstalledAsync(command.TeamId, command.EnterpriseId, cancellationToken) is null)
+        {
+            return SlackCommandAck.Silent;
+        }
+
+        // Typed in their DM with MicroMove, the set arriving there is the answer.
+        return api.KnownDirectMessage(command.TeamId, command.UserId) == command.ChannelId
+            ? new SlackCommandAck(null, Answered: true)
+            : new SlackCommandAck(OnItsWay, Answered: true);
+    }
+
     public async Task HandleCommandAsync(SlackCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AnswerCommandAsync(command, cancellationToken);
+        }
+        catch (Exception exception) when (command.AnsweredInAck && exception is not OperationCanceledException)
+        {
+            // The ack promised a set: say it may not have come (the failure itself is logged by the worker).
+            await TellAsync(command, new NoticeMessage(NotSent, IsCorrection: true), cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task AnswerCommandAsync(SlackCommand command, CancellationToken cancellationToken)
     {
         var caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken);
         if (caller is null)
@@ -92,7 +131,10 @@ internal sealed partial class SlackConversationHandler(
             if (message is MovementPromptMessage)
             {
                 await PostToDmAsync(caller, message, cancellationToken);
-                answers.Add(new NoticeMessage(SentToDm));
+                if (!command.AnsweredInAck)
+                {
+                    answers.Add(new NoticeMessage(SentToDm));
+                }
             }
             else if (message is ChallengeCardMessage card && channel.IsChannel)
             {
@@ -316,14 +358,14 @@ internal sealed partial class SlackConversationHandler(
 
     private async Task<Caller?> ResolveAsync(string kind, string teamId, string? enterpriseId, string userId, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetBotTokenAsync(teamId, enterpriseId, cancellationToken);
-        var workspace = token is null ? null : await FindWorkspaceAsync(teamId, enterpriseId, cancellationToken);
-        if (token is null || workspace is null)
+        var workspace = await tokens.FindInstalledAsync(teamId, enterpriseId, cancellationToken);
+        if (workspace is null)
         {
             logger.SlackNoToken(kind, teamId);
             return null;
         }
 
+        var token = workspace.Token;
         var existing = await people.FindAsync(workspace.Id, userId, cancellationToken);
         if (existing is not null)
         {
@@ -453,13 +495,14 @@ internal sealed partial class SlackConversationHandler(
     private async Task AnswerDeletionAsync(SlackBlockActions actions, ParsedAction answer, CancellationToken cancellationToken)
     {
         var context = actions.Context;
-        var token = await tokens.GetBotTokenAsync(context.TeamId, context.EnterpriseId, cancellationToken);
-        var workspace = token is null ? null : await FindWorkspaceAsync(context.TeamId, context.EnterpriseId, cancellationToken);
-        if (token is null || workspace is null)
+        var workspace = await tokens.FindInstalledAsync(context.TeamId, context.EnterpriseId, cancellationToken);
+        if (workspace is null)
         {
             logger.SlackNoToken("block_actions", context.TeamId);
             return;
         }
+
+        var token = workspace.Token;
 
         var reply = await conversations.AnswerDeletionAsync(workspace.Id, context.UserId, answer, CommandPrefix, cancellationToken);
         var container = actions.Container;
@@ -596,6 +639,19 @@ internal sealed partial class SlackConversationHandler(
                 Blocks = blocks,
             },
             cancellationToken);
+    }
+
+    /// <summary>A best-effort note on the response_url while something else already failed.</summary>
+    private async Task TellAsync(SlackCommand command, BotMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RespondAsync(command.ResponseUrl, [message], cancellationToken);
+        }
+        catch (SlackApiException exception)
+        {
+            logger.SlackUpdateSkipped(command.TeamId, $"failure note not delivered: {exception.Error}");
+        }
     }
 
     private Task ApplyUpdateAsync(Caller caller, MessageUpdate? update, CancellationToken cancellationToken) =>
