@@ -24,6 +24,7 @@ namespace MicroMove.Bot.Slack;
 internal sealed partial class SlackConversationHandler(
     MicroMoveDbContext db,
     SlackWorkspaceTokens tokens,
+    SlackPersonCache knownPeople,
     SlackWebApiClient api,
     People people,
     Conversations conversations,
@@ -100,15 +101,17 @@ internal sealed partial class SlackConversationHandler(
 
     private async Task AnswerCommandAsync(SlackCommand command, CancellationToken cancellationToken)
     {
-        var caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken);
+        var text = command.Text.Trim();
+        var parsed = CommandParser.Parse(text);
+        // An instant set needs only who the person is (id, zone, DM channel): that may come from the cache.
+        var instant = parsed is ChatCommand.Now;
+        var caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken, mayBeCached: instant);
         if (caller is null)
         {
             await RespondAsync(command.ResponseUrl, [new NoticeMessage(NotInstalled, IsCorrection: true)], cancellationToken);
             return;
         }
 
-        var text = command.Text.Trim();
-        var parsed = CommandParser.Parse(text);
         if (parsed is ChatCommand.Schedule)
         {
             // trigger_id lives 3 s: open the dialog before anything else.
@@ -119,7 +122,27 @@ internal sealed partial class SlackConversationHandler(
 
         await WelcomeIfNewAsync(caller, cancellationToken);
         var channel = new ChatChannel(command.ChannelId, IsSharedChannel(command.ChannelId));
-        var reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
+        ConversationReply reply;
+        try
+        {
+            reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
+        }
+        catch (DbUpdateException) when (caller.Cached)
+        {
+            // The cached person was deleted meanwhile (delete-my-data on another replica): start afresh, as on first contact.
+            knownPeople.Forget(caller.Person.WorkspaceId, command.UserId);
+            db.ChangeTracker.Clear();
+            caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken);
+            if (caller is null)
+            {
+                await RespondAsync(command.ResponseUrl, [new NoticeMessage(NotInstalled, IsCorrection: true)], cancellationToken);
+                return;
+            }
+
+            await WelcomeIfNewAsync(caller, cancellationToken);
+            reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
+        }
+
         if (parsed is ChatCommand.NotUnderstood)
         {
             reply = reply with { Messages = [.. reply.Messages, HelpMessage.For(CommandPrefix)] };
@@ -152,6 +175,11 @@ internal sealed partial class SlackConversationHandler(
 
         await RespondAsync(command.ResponseUrl, answers, cancellationToken);
         await ApplyUpdateAsync(caller, reply.Update, cancellationToken);
+        if (instant && !caller.Cached)
+        {
+            // Kept once the set went out, so the DM channel it was posted to is in the row kept.
+            knownPeople.Keep(caller.Person);
+        }
     }
 
     public async Task HandleInteractionAsync(SlackInteraction interaction, CancellationToken cancellationToken)
@@ -356,7 +384,8 @@ internal sealed partial class SlackConversationHandler(
         }
     }
 
-    private async Task<Caller?> ResolveAsync(string kind, string teamId, string? enterpriseId, string userId, CancellationToken cancellationToken)
+    private async Task<Caller?> ResolveAsync(
+        string kind, string teamId, string? enterpriseId, string userId, CancellationToken cancellationToken, bool mayBeCached = false)
     {
         var workspace = await tokens.FindInstalledAsync(teamId, enterpriseId, cancellationToken);
         if (workspace is null)
@@ -366,6 +395,11 @@ internal sealed partial class SlackConversationHandler(
         }
 
         var token = workspace.Token;
+        if (mayBeCached && knownPeople.Find(workspace.Id, userId) is { } known)
+        {
+            return new Caller(token, known, false, Cached: true);
+        }
+
         var existing = await people.FindAsync(workspace.Id, userId, cancellationToken);
         if (existing is not null)
         {
@@ -505,6 +539,7 @@ internal sealed partial class SlackConversationHandler(
         var token = workspace.Token;
 
         var reply = await conversations.AnswerDeletionAsync(workspace.Id, context.UserId, answer, CommandPrefix, cancellationToken);
+        knownPeople.Forget(workspace.Id, context.UserId);
         var container = actions.Container;
         if (reply.Update is { } update)
         {
@@ -724,5 +759,5 @@ internal sealed partial class SlackConversationHandler(
     [GeneratedRegex(@"<@[UWB][A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex MentionPattern();
 
-    private sealed record Caller(SlackBotToken Token, PersonEntity Person, bool Created);
+    private sealed record Caller(SlackBotToken Token, PersonEntity Person, bool Created, bool Cached = false);
 }

@@ -28,6 +28,7 @@ internal static class SlackRegistration
         services.AddSingleton<SlackLookupCache>();
         services.AddSingleton<SlackSingleWorkspace>();
         services.AddSingleton<SlackWorkspaceCache>();
+        services.AddSingleton<SlackPersonCache>();
         services.AddScoped<SlackWorkspaceTokens>();
         services.AddHttpClient<SlackWebApiClient>((provider, http) =>
         {

@@ -115,4 +115,30 @@ public sealed partial class SlackConversationTests
         var deliveries = await PromptWorld.DeliveriesAsync(_db);
         Assert.All(people, p => Assert.Equal(2, deliveries.Count(d => d.PersonId == p.Id && d.WorkspaceId == p.WorkspaceId)));
     }
+
+    [Fact]
+    public async Task SlashNow_ForSomeoneDeletedMeanwhile_StartsAfresh_AsOnFirstContact()
+    {
+        var client = App.CreateClient();
+        await client.SendAsync(SlackRequestSigner.Form("/slack/commands", Command("U0ALICE", "now")), Cancel);
+        await EventuallyAsync(async () => (await PromptWorld.DeliveriesAsync(_db)).FirstOrDefault(d => d.PlatformMessageRef is not null), "the first set in the DM");
+        await Task.Delay(200, Cancel);
+        var before = Assert.Single(await PeopleAsync());
+
+        // Deleted where this replica does not see it (another replica's delete-my-data): only the rows go.
+        await using (var db = PromptWorld.Db(_db))
+        {
+            await db.People.Where(p => p.Id == before.Id).ExecuteDeleteAsync(Cancel);
+        }
+
+        var response = await client.SendAsync(SlackRequestSigner.Form("/slack/commands", Command("U0ALICE", "now")), Cancel);
+
+        Assert.Equal(SlackConversationHandler.OnItsWay, (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))?["text"]);
+        var set = await EventuallyAsync(async () => (await PromptWorld.DeliveriesAsync(_db)).FirstOrDefault(d => d.PlatformMessageRef is not null), "the set for the new person");
+        var after = Assert.Single(await PeopleAsync());
+        Assert.NotEqual(before.Id, after.Id);
+        Assert.Equal(after.Id, set.PersonId);
+        Assert.Equal(2, Calls("chat.postMessage").Count(r => r.Body.Contains("/micromove schedule", StringComparison.Ordinal)));
+        Assert.Empty(ResponseUrlCalls());
+    }
 }
