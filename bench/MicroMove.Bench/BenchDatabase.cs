@@ -77,6 +77,50 @@ internal sealed class BenchDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Processor time (user + system) of the local cluster: its postmaster and every process it
+    /// started (backends, writers). Null for MICROMOVE_BENCH_POSTGRES or where /proc is missing.
+    /// Backends that exit between two readings take their time with them: read around a run
+    /// whose connections stay pooled.
+    /// </summary>
+    public TimeSpan? PostgresProcessorTime()
+    {
+        var pidFile = _folder is null ? null : Path.Combine(_folder, "postgres", "postmaster.pid");
+        if (pidFile is null || !File.Exists(pidFile) || !Directory.Exists("/proc")
+            || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var postmaster))
+        {
+            return null;
+        }
+
+        long ticks = 0;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // exited meanwhile
+            }
+
+            // After the command name in parentheses: state, ppid, … utime (14th field), stime (15th).
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (pid == postmaster || fields[1] == postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_cluster is not null)

@@ -10,12 +10,14 @@ namespace MicroMove.Bench.Inbound;
 
 /// <summary>
 /// A loopback stand-in for Slack's Web API (answers shaped like the real ones, no limits) and for
-/// slash-command response_urls (<c>/hooks/{n}</c>): the arrival of hook n completes request n.
+/// slash-command response_urls (<c>/hooks/{n}</c>): the arrival of hook n completes request n,
+/// and a chat.postMessage into a channel someone waits on (<see cref="PostedTo"/>) completes that wait.
 /// </summary>
 internal sealed class BenchSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<string>> _hooks = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _posts = new(StringComparer.Ordinal);
     private long _posted;
 
     private BenchSlackApi(WebApplication app) => _app = app;
@@ -46,6 +48,12 @@ internal sealed class BenchSlackApi : IAsyncDisposable
         _hooks.GetOrAdd(n, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public void Forget(int n) => _hooks.TryRemove(n, out _);
+
+    /// <summary>Completes when the next chat.postMessage into <paramref name="channel"/> arrives (one waiter per channel).</summary>
+    public Task PostedTo(string channel) =>
+        _posts.GetOrAdd(channel, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void ForgetPost(string channel) => _posts.TryRemove(channel, out _);
 
     public async ValueTask DisposeAsync()
     {
@@ -82,7 +90,15 @@ internal sealed class BenchSlackApi : IAsyncDisposable
                     }
 
                 case "chat.postMessage":
-                    await Drain(request);
+                    using (var document = await JsonDocument.ParseAsync(request.Body))
+                    {
+                        var channel = document.RootElement.TryGetProperty("channel", out var c) ? c.GetString() : null;
+                        if (channel is not null && _posts.TryRemove(channel, out var waiter))
+                        {
+                            waiter.TrySetResult();
+                        }
+                    }
+
                     var ts = $"1700000000.{Interlocked.Increment(ref _posted).ToString("D6", CultureInfo.InvariantCulture)}";
                     return Json($$$"""{"ok":true,"channel":"D0","ts":"{{{ts}}}","message":{"type":"message","ts":"{{{ts}}}"}}""");
                 case "chat.update":

@@ -24,6 +24,7 @@ namespace MicroMove.Bot.Slack;
 internal sealed partial class SlackConversationHandler(
     MicroMoveDbContext db,
     SlackWorkspaceTokens tokens,
+    SlackPersonCache knownPeople,
     SlackWebApiClient api,
     People people,
     Conversations conversations,
@@ -35,6 +36,8 @@ internal sealed partial class SlackConversationHandler(
 {
     public const string CommandPrefix = "/micromove ";
     public const string SentToDm = "Sent to your DM ✓";
+    public const string OnItsWay = "On its way to your DM ✓";
+    public const string NotSent = "Sorry — something went wrong while sending your set. If it isn't in your DM, try /micromove now again in a minute.";
     public const string NotInstalled = "MicroMove isn't set up for this workspace yet — ask an admin to install it.";
     public const string InviteMe = "I can't post in this channel yet: invite me with /invite @MicroMove, then type /micromove challenge to show the board here.";
     private const int HomeLogLines = 5;
@@ -59,17 +62,56 @@ internal sealed partial class SlackConversationHandler(
         }
     }
 
+    /// <summary>
+    /// Only an instant set is answered in the ack: where it goes is known before any work, so one
+    /// response_url call is saved. Everything else needs the person or the database first.
+    /// </summary>
+    public async Task<SlackCommandAck> AcknowledgeCommandAsync(SlackCommand command, CancellationToken cancellationToken)
+    {
+        if (CommandParser.Parse(command.Text.Trim()) is not ChatCommand.Now)
+        {
+            return SlackCommandAck.Silent;
+        }
+
+        // Never promise a set to a workspace that cannot get one: the install hint follows instead.
+        if (await tokens.FindInstalledAsync(command.TeamId, command.EnterpriseId, cancellationToken) is null)
+        {
+            return SlackCommandAck.Silent;
+        }
+
+        // Typed in their DM with MicroMove, the set arriving there is the answer.
+        return api.KnownDirectMessage(command.TeamId, command.UserId) == command.ChannelId
+            ? new SlackCommandAck(null, Answered: true)
+            : new SlackCommandAck(OnItsWay, Answered: true);
+    }
+
     public async Task HandleCommandAsync(SlackCommand command, CancellationToken cancellationToken)
     {
-        var caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken);
+        try
+        {
+            await AnswerCommandAsync(command, cancellationToken);
+        }
+        catch (Exception exception) when (command.AnsweredInAck && exception is not OperationCanceledException)
+        {
+            // The ack promised a set: say it may not have come (the failure itself is logged by the worker).
+            await TellAsync(command, new NoticeMessage(NotSent, IsCorrection: true), cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task AnswerCommandAsync(SlackCommand command, CancellationToken cancellationToken)
+    {
+        var text = command.Text.Trim();
+        var parsed = CommandParser.Parse(text);
+        // An instant set needs only who the person is (id, zone, DM channel): that may come from the cache.
+        var instant = parsed is ChatCommand.Now;
+        var caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken, mayBeCached: instant);
         if (caller is null)
         {
             await RespondAsync(command.ResponseUrl, [new NoticeMessage(NotInstalled, IsCorrection: true)], cancellationToken);
             return;
         }
 
-        var text = command.Text.Trim();
-        var parsed = CommandParser.Parse(text);
         if (parsed is ChatCommand.Schedule)
         {
             // trigger_id lives 3 s: open the dialog before anything else.
@@ -80,7 +122,27 @@ internal sealed partial class SlackConversationHandler(
 
         await WelcomeIfNewAsync(caller, cancellationToken);
         var channel = new ChatChannel(command.ChannelId, IsSharedChannel(command.ChannelId));
-        var reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
+        ConversationReply reply;
+        try
+        {
+            reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
+        }
+        catch (DbUpdateException) when (caller.Cached)
+        {
+            // The cached person was deleted meanwhile (delete-my-data on another replica): start afresh, as on first contact.
+            knownPeople.Forget(caller.Person.WorkspaceId, command.UserId);
+            db.ChangeTracker.Clear();
+            caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken);
+            if (caller is null)
+            {
+                await RespondAsync(command.ResponseUrl, [new NoticeMessage(NotInstalled, IsCorrection: true)], cancellationToken);
+                return;
+            }
+
+            await WelcomeIfNewAsync(caller, cancellationToken);
+            reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
+        }
+
         if (parsed is ChatCommand.NotUnderstood)
         {
             reply = reply with { Messages = [.. reply.Messages, HelpMessage.For(CommandPrefix)] };
@@ -92,7 +154,10 @@ internal sealed partial class SlackConversationHandler(
             if (message is MovementPromptMessage)
             {
                 await PostToDmAsync(caller, message, cancellationToken);
-                answers.Add(new NoticeMessage(SentToDm));
+                if (!command.AnsweredInAck)
+                {
+                    answers.Add(new NoticeMessage(SentToDm));
+                }
             }
             else if (message is ChallengeCardMessage card && channel.IsChannel)
             {
@@ -110,6 +175,11 @@ internal sealed partial class SlackConversationHandler(
 
         await RespondAsync(command.ResponseUrl, answers, cancellationToken);
         await ApplyUpdateAsync(caller, reply.Update, cancellationToken);
+        if (instant && !caller.Cached)
+        {
+            // Kept once the set went out, so the DM channel it was posted to is in the row kept.
+            knownPeople.Keep(caller.Person);
+        }
     }
 
     public async Task HandleInteractionAsync(SlackInteraction interaction, CancellationToken cancellationToken)
@@ -314,14 +384,20 @@ internal sealed partial class SlackConversationHandler(
         }
     }
 
-    private async Task<Caller?> ResolveAsync(string kind, string teamId, string? enterpriseId, string userId, CancellationToken cancellationToken)
+    private async Task<Caller?> ResolveAsync(
+        string kind, string teamId, string? enterpriseId, string userId, CancellationToken cancellationToken, bool mayBeCached = false)
     {
-        var token = await tokens.GetBotTokenAsync(teamId, enterpriseId, cancellationToken);
-        var workspace = token is null ? null : await FindWorkspaceAsync(teamId, enterpriseId, cancellationToken);
-        if (token is null || workspace is null)
+        var workspace = await tokens.FindInstalledAsync(teamId, enterpriseId, cancellationToken);
+        if (workspace is null)
         {
             logger.SlackNoToken(kind, teamId);
             return null;
+        }
+
+        var token = workspace.Token;
+        if (mayBeCached && knownPeople.Find(workspace.Id, userId) is { } known)
+        {
+            return new Caller(token, known, false, Cached: true);
         }
 
         var existing = await people.FindAsync(workspace.Id, userId, cancellationToken);
@@ -453,15 +529,17 @@ internal sealed partial class SlackConversationHandler(
     private async Task AnswerDeletionAsync(SlackBlockActions actions, ParsedAction answer, CancellationToken cancellationToken)
     {
         var context = actions.Context;
-        var token = await tokens.GetBotTokenAsync(context.TeamId, context.EnterpriseId, cancellationToken);
-        var workspace = token is null ? null : await FindWorkspaceAsync(context.TeamId, context.EnterpriseId, cancellationToken);
-        if (token is null || workspace is null)
+        var workspace = await tokens.FindInstalledAsync(context.TeamId, context.EnterpriseId, cancellationToken);
+        if (workspace is null)
         {
             logger.SlackNoToken("block_actions", context.TeamId);
             return;
         }
 
+        var token = workspace.Token;
+
         var reply = await conversations.AnswerDeletionAsync(workspace.Id, context.UserId, answer, CommandPrefix, cancellationToken);
+        knownPeople.Forget(workspace.Id, context.UserId);
         var container = actions.Container;
         if (reply.Update is { } update)
         {
@@ -598,6 +676,19 @@ internal sealed partial class SlackConversationHandler(
             cancellationToken);
     }
 
+    /// <summary>A best-effort note on the response_url while something else already failed.</summary>
+    private async Task TellAsync(SlackCommand command, BotMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RespondAsync(command.ResponseUrl, [message], cancellationToken);
+        }
+        catch (SlackApiException exception)
+        {
+            logger.SlackUpdateSkipped(command.TeamId, $"failure note not delivered: {exception.Error}");
+        }
+    }
+
     private Task ApplyUpdateAsync(Caller caller, MessageUpdate? update, CancellationToken cancellationToken) =>
         update is null ? Task.CompletedTask : UpdateInPlaceAsync(caller.Token, update, cancellationToken);
 
@@ -668,5 +759,5 @@ internal sealed partial class SlackConversationHandler(
     [GeneratedRegex(@"<@[UWB][A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex MentionPattern();
 
-    private sealed record Caller(SlackBotToken Token, PersonEntity Person, bool Created);
+    private sealed record Caller(SlackBotToken Token, PersonEntity Person, bool Created, bool Cached = false);
 }

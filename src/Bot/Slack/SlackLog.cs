@@ -48,6 +48,9 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 3014, Level = LogLevel.Error, Message = "Slack view_submission {CallbackId} handler failed; the modal closes")]
     public static partial void SlackViewSubmissionFailed(this ILogger logger, Exception exception, string? callbackId);
 
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "Slack {Command} for team {TeamId}: no answer in the ack (acked empty, answered later instead)")]
+    public static partial void SlackAckAnswerFailed(this ILogger logger, Exception exception, string command, string teamId);
+
     [LoggerMessage(EventId = 3020, Level = LogLevel.Debug, Message = "Slack {Method} for team {TeamId} succeeded (attempt {Attempt})")]
     public static partial void SlackCallSucceeded(this ILogger logger, string method, string teamId, int attempt);
 

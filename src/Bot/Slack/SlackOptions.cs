@@ -38,6 +38,13 @@ internal sealed class SlackOptions
     /// <summary>How many events, commands and actions are handled at once after their ack (Slack__InboundWorkers).</summary>
     public int InboundWorkers { get; set; } = 16;
 
+    /// <summary>
+    /// How long an inbound request's workspace (row id and opened bot token) is reused before it is
+    /// read again (Slack__WorkspaceCacheTime); zero reads it every time. Uninstalling, revoking or
+    /// re-installing on this replica drops it at once; on another replica within this time.
+    /// </summary>
+    public TimeSpan WorkspaceCacheTime { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool OAuthEnabled => Enabled && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);

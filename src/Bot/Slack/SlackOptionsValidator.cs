@@ -33,6 +33,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack__ResponseUrlHosts must name at least one host (default hooks.slack.com).");
         }
 
+        if (options.WorkspaceCacheTime < TimeSpan.Zero || options.WorkspaceCacheTime > TimeSpan.FromHours(1))
+        {
+            failures.Add("Slack__WorkspaceCacheTime must be between 00:00:00 (off) and 01:00:00.");
+        }
+
         if (!options.Enabled && (!string.IsNullOrWhiteSpace(options.BotToken) || !string.IsNullOrWhiteSpace(options.ClientId)))
         {
             failures.Add("Slack__SigningSecret is required when Slack__BotToken or Slack__ClientId is set (every inbound request is verified with it).");

@@ -27,6 +27,8 @@ internal static class SlackRegistration
         services.AddSingleton<SlackRateGate>();
         services.AddSingleton<SlackLookupCache>();
         services.AddSingleton<SlackSingleWorkspace>();
+        services.AddSingleton<SlackWorkspaceCache>();
+        services.AddSingleton<SlackPersonCache>();
         services.AddScoped<SlackWorkspaceTokens>();
         services.AddHttpClient<SlackWebApiClient>((provider, http) =>
         {
@@ -51,7 +53,7 @@ internal static class SlackRegistration
     {
         var signed = endpoints.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>();
         signed.MapPost("/events", (Delegate)((HttpContext http) => Inbound(http).EventsAsync(http)));
-        signed.MapPost("/commands", (HttpContext http) => Inbound(http).Commands(http));
+        signed.MapPost("/commands", (Delegate)((HttpContext http) => Inbound(http).CommandsAsync(http)));
         signed.MapPost("/interactions", (Delegate)((HttpContext http) => Inbound(http).InteractionsAsync(http)));
         signed.MapPost("/interactivity", (Delegate)((HttpContext http) => Inbound(http).InteractionsAsync(http)));
 

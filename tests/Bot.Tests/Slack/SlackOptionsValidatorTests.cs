@@ -42,4 +42,23 @@ public sealed class SlackOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains(named, result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("-00:00:01", false)]
+    [InlineData("00:00:00", true)]
+    [InlineData("00:01:00", true)]
+    [InlineData("02:00:00", false)]
+    public void WorkspaceCacheTime_IsOffOrUpToAnHour(string value, bool valid)
+    {
+        var result = new SlackOptionsValidator().Validate(null, new SlackOptions
+        {
+            WorkspaceCacheTime = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("Slack__WorkspaceCacheTime", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
 }

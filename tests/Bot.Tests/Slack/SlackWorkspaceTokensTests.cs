@@ -1,4 +1,5 @@
 using MicroMove.Bot.Slack;
+using MicroMove.Bot.Tests.Prompts;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Persistence.Entities;
 using MicroMove.Infrastructure.Security;
@@ -61,4 +62,56 @@ public sealed class SlackWorkspaceTokensTests(PostgresServer server)
         Assert.Equal(1, deactivated);
         Assert.Null(await tokens.GetBotTokenAsync("T777", cancellationToken: Cancel));
     }
+
+    [Fact]
+    public async Task InboundLookup_IsCachedPerWorkspace_AndAReinstallReplacesTheCachedToken()
+    {
+        await using var harness = await SlackClientHarness.StartAsync(connectionString: await server.CreateMigratedDatabaseAsync());
+        using var scope = harness.Services.CreateScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<SlackWorkspaceTokens>();
+        await tokens.SaveInstallationAsync(Access("T100", "xoxb-first"), Cancel);
+        await tokens.SaveInstallationAsync(Access("T200", "xoxb-other-workspace"), Cancel);
+
+        var first = await tokens.FindInstalledAsync("T100", null, Cancel);
+        var other = await tokens.FindInstalledAsync("T200", null, Cancel);
+        await tokens.SaveInstallationAsync(Access("T100", "xoxb-rotated"), Cancel);
+        var afterReinstall = await tokens.FindInstalledAsync("T100", null, Cancel);
+        await tokens.DeactivateAsync("T100", "app_uninstalled", Cancel);
+        var afterUninstall = await tokens.FindInstalledAsync("T100", null, Cancel);
+
+        Assert.Equal(("T100", "xoxb-first"), (first?.ExternalId, first?.Token.Token));
+        Assert.Equal(("T200", "xoxb-other-workspace"), (other?.ExternalId, other?.Token.Token));
+        Assert.NotEqual(first?.Id, other?.Id);
+        Assert.Equal("xoxb-rotated", afterReinstall?.Token.Token);
+        Assert.Equal(first?.Id, afterReinstall?.Id);
+        Assert.Null(afterUninstall);
+        Assert.Equal("xoxb-other-workspace", (await tokens.FindInstalledAsync("T200", null, Cancel))?.Token.Token);
+    }
+
+    [Fact]
+    public async Task InboundLookup_ReusesTheWorkspaceForItsCacheTime_ThenReadsItAgain()
+    {
+        var connectionString = await server.CreateMigratedDatabaseAsync();
+        await using var harness = await SlackClientHarness.StartAsync(connectionString: connectionString);
+        using var scope = harness.Services.CreateScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<SlackWorkspaceTokens>();
+        await tokens.SaveInstallationAsync(Access("T100", "xoxb-first"), Cancel);
+        Assert.NotNull(await tokens.FindInstalledAsync("T100", null, Cancel));
+
+        // Another replica uninstalls: only the database changes, this replica's cache does not hear of it.
+        await using (var other = PromptWorld.Db(connectionString))
+        {
+            await other.Workspaces.ExecuteUpdateAsync(set => set.SetProperty(w => w.Active, false), Cancel);
+        }
+
+        var stillCached = await tokens.FindInstalledAsync("T100", null, Cancel);
+        harness.Time.Advance(new SlackOptions().WorkspaceCacheTime + TimeSpan.FromSeconds(1));
+        var expired = await tokens.FindInstalledAsync("T100", null, Cancel);
+
+        Assert.NotNull(stillCached);
+        Assert.Null(expired);
+    }
+
+    private static SlackOAuthAccess Access(string team, string token) =>
+        new(token, "bot", "chat:write", "U0BOT", "A1", team, $"Team {team}", null, false, "U0INSTALLER");
 }

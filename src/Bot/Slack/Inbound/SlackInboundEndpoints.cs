@@ -91,7 +91,7 @@ internal sealed class SlackInboundEndpoints(
         return Results.Ok();
     }
 
-    public IResult Commands(HttpContext http)
+    public async Task<IResult> CommandsAsync(HttpContext http)
     {
         var parsed = SlackPayloadParser.ParseCommand(Body(http));
         if (parsed.Value is not { } command)
@@ -99,20 +99,40 @@ internal sealed class SlackInboundEndpoints(
             return Invalid(http, parsed.Reason);
         }
 
+        var ack = await AcknowledgeAsync(command, http.RequestAborted);
+        var accepted = command with { AnsweredInAck = ack.Answered };
         var work = new SlackInboundWork(
             $"command {command.Command}",
-            (services, token) => services.GetRequiredService<ISlackInboundHandler>().HandleCommandAsync(command, token));
+            (services, token) => services.GetRequiredService<ISlackInboundHandler>().HandleCommandAsync(accepted, token));
         if (!queue.TryEnqueue(work))
         {
             logger.SlackQueueFull(work.Description);
-            return Results.Json(
-                new SlackResponseUrlMessage { ResponseType = "ephemeral", Text = "MicroMove is busy right now, please try again in a minute." },
-                SlackJsonContext.Default.SlackResponseUrlMessage);
+            return Ephemeral("MicroMove is busy right now, please try again in a minute.");
         }
 
         logger.SlackAccepted(work.Description, command.TeamId, null);
-        return Results.Ok();
+        return ack.Text is { } text ? Ephemeral(text) : Results.Ok();
     }
+
+    /// <summary>The handler's answer for the ack; if it fails (e.g. the database is away), an empty ack and the usual answer later.</summary>
+    private async Task<SlackCommandAck> AcknowledgeAsync(SlackCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await handler.AcknowledgeCommandAsync(command, cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever the lookup did, the command is still acked (and answered after the ack); the failure is logged.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            logger.SlackAckAnswerFailed(exception, command.Command, command.TeamId);
+            return SlackCommandAck.Silent;
+        }
+    }
+
+    private static IResult Ephemeral(string text) => Results.Json(
+        new SlackResponseUrlMessage { ResponseType = "ephemeral", Text = text },
+        SlackJsonContext.Default.SlackResponseUrlMessage);
 
     public async Task<IResult> InteractionsAsync(HttpContext http)
     {

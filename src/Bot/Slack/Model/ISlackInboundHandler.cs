@@ -11,7 +11,13 @@ internal interface ISlackInboundHandler
     /// <summary>message.im (people only), app_mention, app_home_opened, app_uninstalled, tokens_revoked.</summary>
     Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken);
 
-    /// <summary>A slash command; the HTTP request was already acked with an empty 200.</summary>
+    /// <summary>
+    /// <b>Inside</b> the slash command's request, before it is queued: what the 200 says. Must be
+    /// quick (no Slack call; at most a cached lookup). The default is an empty 200.
+    /// </summary>
+    Task<SlackCommandAck> AcknowledgeCommandAsync(SlackCommand command, CancellationToken cancellationToken) => Task.FromResult(SlackCommandAck.Silent);
+
+    /// <summary>A slash command, after the ack (see <see cref="SlackCommand.AnsweredInAck"/>).</summary>
     Task HandleCommandAsync(SlackCommand command, CancellationToken cancellationToken);
 
     /// <summary>block_actions and view_closed (after the ack).</summary>

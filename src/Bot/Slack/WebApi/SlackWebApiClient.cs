@@ -110,6 +110,10 @@ internal sealed class SlackWebApiClient(
         return channel;
     }
 
+    /// <summary>The user's DM channel with the bot if conversations.open told it recently (no call), else null.</summary>
+    public string? KnownDirectMessage(string teamId, string userId) =>
+        cache.TryGet<string>($"dm:{teamId}:{userId}", out var cached) ? cached : null;
+
     /// <summary>Forgets a cached DM channel (e.g. after channel_not_found on it).</summary>
     public void ForgetDirectMessage(string teamId, string userId) => cache.Remove($"dm:{teamId}:{userId}");
 

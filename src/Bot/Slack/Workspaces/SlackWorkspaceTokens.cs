@@ -18,18 +18,47 @@ internal sealed class SlackWorkspaceTokens(
     IOptions<SlackOptions> options,
     SlackWebApiClient api,
     SlackSingleWorkspace single,
+    SlackWorkspaceCache cache,
     TimeProvider time,
     ILogger<SlackWorkspaceTokens> logger)
 {
     public static string ProtectionContext(string workspaceId) => $"slack:{workspaceId}";
 
-    /// <summary>The token for a team (or, for org-wide installs, its enterprise); null if none is usable.</summary>
+    /// <summary>
+    /// The workspace of an inbound request with its token, from <see cref="SlackWorkspaceCache"/> or
+    /// else one query; null when it is not installed or no longer active.
+    /// </summary>
+    public async Task<SlackInstalledWorkspace?> FindInstalledAsync(string teamId, string? enterpriseId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(teamId, enterpriseId, out var cached))
+        {
+            return cached;
+        }
+
+        var row = await FindRowAsync(teamId, enterpriseId, cancellationToken);
+        if (row is null && await GetBotTokenAsync(teamId, enterpriseId, cancellationToken) is not null)
+        {
+            // Single-workspace mode stored its row just now.
+            row = await FindRowAsync(teamId, enterpriseId, cancellationToken);
+        }
+
+        if (row is not { Active: true, EncryptedCredentials: { } sealedToken })
+        {
+            return null;
+        }
+
+        var workspace = new SlackInstalledWorkspace(row.Id, row.ExternalId, new SlackBotToken(teamId, protector.Unprotect(sealedToken, ProtectionContext(row.ExternalId))));
+        cache.Set(teamId, enterpriseId, workspace);
+        return workspace;
+    }
+
+    /// <summary>
+    /// The token for a team (or, for org-wide installs, its enterprise); null if none is usable.
+    /// Read from the database each time (deliveries rely on it; inbound requests use <see cref="FindInstalledAsync"/>).
+    /// </summary>
     public async Task<SlackBotToken?> GetBotTokenAsync(string teamId, string? enterpriseId = null, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Workspaces.AsNoTracking()
-            .Where(w => w.Platform == ChatPlatform.Slack && (w.ExternalId == teamId || w.ExternalId == enterpriseId))
-            .ToListAsync(cancellationToken);
-        var row = rows.FirstOrDefault(w => w.ExternalId == teamId) ?? rows.FirstOrDefault();
+        var row = await FindRowAsync(teamId, enterpriseId, cancellationToken);
         if (row is not null)
         {
             return row is { Active: true, EncryptedCredentials: { } sealedToken }
@@ -63,6 +92,15 @@ internal sealed class SlackWorkspaceTokens(
         return await GetBotTokenAsync(identity.TeamId, identity.EnterpriseId, cancellationToken);
     }
 
+    /// <summary>The team's own row, else its enterprise's (org-wide install); one query for both.</summary>
+    private async Task<WorkspaceEntity?> FindRowAsync(string teamId, string? enterpriseId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Workspaces.AsNoTracking()
+            .Where(w => w.Platform == ChatPlatform.Slack && (w.ExternalId == teamId || w.ExternalId == enterpriseId))
+            .ToListAsync(cancellationToken);
+        return rows.FirstOrDefault(w => w.ExternalId == teamId) ?? rows.FirstOrDefault();
+    }
+
     /// <summary>Stores (or re-activates) an OAuth installation with its bot token sealed.</summary>
     public async Task<WorkspaceEntity> SaveInstallationAsync(SlackOAuthAccess access, CancellationToken cancellationToken)
     {
@@ -82,6 +120,7 @@ internal sealed class SlackWorkspaceTokens(
                     .SetProperty(w => w.DeactivatedAt, now)
                     .SetProperty(w => w.EncryptedCredentials, (byte[]?)null),
                 cancellationToken);
+        cache.Forget(teamId);
         logger.SlackWorkspaceDeactivated(teamId, reason, rows);
         return rows;
     }
@@ -109,6 +148,8 @@ internal sealed class SlackWorkspaceTokens(
             row.DeactivatedAt = null;
             if (await db.SaveUnlessDuplicateAsync(cancellationToken) || attempt > 0)
             {
+                // A new token (re-install, rotation) replaces the one cached for inbound requests.
+                cache.Forget(workspaceId);
                 return row;
             }
 
