@@ -160,7 +160,9 @@ internal sealed partial class SlackGateway(IServiceScopeFactory scopes, TimeProv
     {
         try
         {
-            var token = await services.GetRequiredService<SlackWorkspaceTokens>().GetBotTokenAsync(to.WorkspaceExternalId, null, cancellationToken);
+            // Cached like inbound requests' (dropped on uninstall and revocation); the sender has already
+            // checked the workspace row it read with the delivery, so a stale entry cannot outlive an uninstall.
+            var token = (await services.GetRequiredService<SlackWorkspaceTokens>().FindInstalledAsync(to.WorkspaceExternalId, null, cancellationToken))?.Token;
             return token is null
                 ? (null, new SendOutcome.WorkspaceGone("no usable bot token for this workspace; it must install MicroMove again"))
                 : (token, null);

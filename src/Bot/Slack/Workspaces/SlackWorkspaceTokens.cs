@@ -54,7 +54,7 @@ internal sealed class SlackWorkspaceTokens(
 
     /// <summary>
     /// The token for a team (or, for org-wide installs, its enterprise); null if none is usable.
-    /// Read from the database each time (deliveries rely on it; inbound requests use <see cref="FindInstalledAsync"/>).
+    /// Read from the database each time (inbound requests and deliveries use the cached <see cref="FindInstalledAsync"/>).
     /// </summary>
     public async Task<SlackBotToken?> GetBotTokenAsync(string teamId, string? enterpriseId = null, CancellationToken cancellationToken = default)
     {
