@@ -66,7 +66,7 @@ internal static class FanoutBenchmark
         var tenants = teamsPeople == 0 ? 0 : Math.Max(1, (teamsPeople + OpenTeamsPerTenant - 1) / OpenTeamsPerTenant);
         Console.WriteLine($"No limits: {slackPeople:N0} Slack people in {slackWorkspaces:N0} workspaces, {teamsPeople:N0} Teams people in {tenants:N0} tenants (none past a burst, so no limiter waits)");
         var population = new Population(slackWorkspaces, slackWorkspaces == 0 ? 0 : slackPeople / slackWorkspaces, tenants, tenants == 0 ? 0 : teamsPeople / tenants);
-        var open = await RunAsync(server, platform, population, botSettings);
+        var open = await RunAsync(server, platform, population, botSettings, warmUp: true);
         if (open is not null)
         {
             Console.WriteLine($"  {open.Rate,8:N0} prompts/s end to end (goal >= 2,000/s)");
@@ -81,7 +81,7 @@ internal static class FanoutBenchmark
         Console.WriteLine(
             $"Published limits: {limited.SlackPeople:N0} Slack people in {LimitedSlackWorkspaces} workspaces ({FakePlatform.SlackWorkspaceRate}/s each, bursts of {FakePlatform.SlackWorkspaceBurst}), "
             + $"{limited.TeamsPeople:N0} Teams people in {LimitedTenants} tenants ({FakePlatform.TeamsTenantRate}/s each)");
-        if (await RunAsync(server, platform, limited, botSettings) is not null)
+        if (await RunAsync(server, platform, limited, botSettings, warmUp: false) is not null)
         {
             PrintShares(platform, "slack", FakePlatform.SlackWorkspaceRate, FakePlatform.SlackWorkspaceBurst);
             PrintShares(platform, "teams", FakePlatform.TeamsTenantRate, FakePlatform.TeamsTenantBurst);
@@ -90,7 +90,12 @@ internal static class FanoutBenchmark
         }
     }
 
-    private static async Task<Outcome?> RunAsync(BenchDatabase server, FakePlatform platform, Population population, IReadOnlyDictionary<string, string> botSettings)
+    /// <summary>
+    /// One bot process sends everyone's prompt. With <c>warmUp</c>, first one person per workspace and tenant only, then
+    /// everyone else, measured: a node runs for days, so what counts is its pace once the JIT has compiled the send path.
+    /// </summary>
+    private static async Task<Outcome?> RunAsync(
+        BenchDatabase server, FakePlatform platform, Population population, IReadOnlyDictionary<string, string> botSettings, bool warmUp)
     {
         const string name = "bench_fanout";
         var db = await server.CreateAsync(name);
@@ -98,7 +103,7 @@ internal static class FanoutBenchmark
         {
             var key = CredentialProtector.NewBase64Key();
             var seeding = Stopwatch.StartNew();
-            await SeedAsync(db, CredentialProtector.FromBase64(key), platform, population);
+            await SeedAsync(db, CredentialProtector.FromBase64(key), platform, population, warmUp);
             Console.WriteLine($"  seeded {population.Total:N0} people in {seeding.Elapsed.TotalSeconds:0.0} s");
 
             var settings = new Dictionary<string, string>
@@ -121,30 +126,32 @@ internal static class FanoutBenchmark
 
             var clock = Stopwatch.StartNew();
             await using var bot = BenchBotProcess.Start(settings);
-            var (total, openCount) = (0L, 0L);
-            while (clock.Elapsed < TimeSpan.FromMinutes(15) && !bot.HasExited)
+            var since = DateTimeOffset.MinValue;
+            var processorBefore = TimeSpan.Zero;
+            if (warmUp)
             {
-                (total, openCount) = await ProgressAsync(db);
-                if (total == population.Total && openCount == 0)
+                var warmUps = population.SlackWorkspaces + population.Tenants;
+                if (!await WaitForAsync(db, bot, clock, warmUps))
                 {
-                    break;
+                    return null;
                 }
 
-                await Task.Delay(250);
+                processorBefore = bot.ProcessorTime;
+                since = await ReleaseTheRestAsync(db);
+                Console.WriteLine($"  warm-up: {warmUps:N0} prompts (one per workspace and tenant) sent in {clock.Elapsed.TotalSeconds:0.0} s; now the other {population.Total - warmUps:N0}, measured");
             }
 
-            var processor = bot.ProcessorTime;
-            if (total != population.Total || openCount != 0)
+            if (!await WaitForAsync(db, bot, clock, population.Total))
             {
-                var exited = bot.HasExited ? " (the bot exited)" : string.Empty;
-                Console.WriteLine($"  did not finish{exited}: {total:N0} deliveries, {openCount:N0} still open after {clock.Elapsed.TotalSeconds:0} s; the bot's last lines:\n{bot.LastLines}");
                 return null;
             }
 
-            var outcome = await OutcomeAsync(db);
+            var processor = bot.ProcessorTime - processorBefore;
+            var outcome = await OutcomeAsync(db, since);
             Console.WriteLine(
                 $"  sent {outcome.Sent:N0}, failed {outcome.Failed:N0}; first dispatch -> last send {outcome.Span.TotalSeconds:0.0} s = {outcome.Rate:N0} prompts/s; "
-                + $"sent after the first dispatch: p50 {outcome.LagP50:0.0} s, p99 {outcome.LagP99:0.0} s; bot CPU {processor.TotalSeconds:0.0} s");
+                + $"sent after the first dispatch: p50 {outcome.LagP50:0.0} s, p99 {outcome.LagP99:0.0} s; "
+                + $"bot CPU {processor.TotalSeconds:0.0} s = {processor.TotalMicroseconds / Math.Max(1, outcome.Sent):N0} µs a prompt");
             foreach (var line in outcome.Platforms)
             {
                 Console.WriteLine($"    {line}");
@@ -208,6 +215,36 @@ internal static class FanoutBenchmark
         return rate;
     }
 
+    /// <summary>Until <paramref name="expected"/> deliveries exist and none is open; false (with the bot's last lines) after 15 minutes or if the bot exited.</summary>
+    private static async Task<bool> WaitForAsync(string db, BenchBotProcess bot, Stopwatch clock, long expected)
+    {
+        var (total, openCount) = (0L, 0L);
+        while (clock.Elapsed < TimeSpan.FromMinutes(15) && !bot.HasExited)
+        {
+            (total, openCount) = await ProgressAsync(db);
+            if (total == expected && openCount == 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(250);
+        }
+
+        var exited = bot.HasExited ? " (the bot exited)" : string.Empty;
+        Console.WriteLine($"  did not finish{exited}: {total:N0} of {expected:N0} deliveries, {openCount:N0} still open after {clock.Elapsed.TotalSeconds:0} s; the bot's last lines:\n{bot.LastLines}");
+        return false;
+    }
+
+    /// <summary>Everyone held back by the warm-up becomes due (as a minute ago); returns the database's now, from which the run is measured.</summary>
+    private static async Task<DateTimeOffset> ReleaseTheRestAsync(string db)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "UPDATE micromove.people SET next_prompt_at = now() - interval '1 minute' WHERE next_prompt_at IS NULL; SELECT now()", connection);
+        return (DateTimeOffset)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("no time from the database"));
+    }
+
     private static async Task<(long Total, long Open)> ProgressAsync(string db)
     {
         await using var connection = new NpgsqlConnection(db);
@@ -219,7 +256,8 @@ internal static class FanoutBenchmark
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    private static async Task<Outcome> OutcomeAsync(string db)
+    /// <summary>The run's figures, over the deliveries created from <paramref name="since"/> on (after the warm-up).</summary>
+    private static async Task<Outcome> OutcomeAsync(string db, DateTimeOffset since)
     {
         await using var connection = new NpgsqlConnection(db);
         await connection.OpenAsync();
@@ -230,11 +268,13 @@ internal static class FanoutBenchmark
                    extract(epoch FROM max(sent_at) - min(created_at))::float8,
                    coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - first.at)), 0)::float8,
                    coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - first.at)), 0)::float8
-            FROM micromove.prompt_deliveries, (SELECT min(created_at) AS at FROM micromove.prompt_deliveries) AS first
+            FROM micromove.prompt_deliveries, (SELECT min(created_at) AS at FROM micromove.prompt_deliveries WHERE created_at >= @since) AS first
+            WHERE created_at >= @since
             GROUP BY first.at
             """,
             connection))
         {
+            command.Parameters.AddWithValue("since", since);
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             outcome = new Outcome(
@@ -243,8 +283,9 @@ internal static class FanoutBenchmark
         }
 
         await using (var command = new NpgsqlCommand(
-            "SELECT last_error, count(*) FROM micromove.prompt_deliveries WHERE status = 'failed' GROUP BY last_error ORDER BY 2 DESC LIMIT 5", connection))
+            "SELECT last_error, count(*) FROM micromove.prompt_deliveries WHERE status = 'failed' AND created_at >= @since GROUP BY last_error ORDER BY 2 DESC LIMIT 5", connection))
         {
+            command.Parameters.AddWithValue("since", since);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -258,10 +299,12 @@ internal static class FanoutBenchmark
                    extract(epoch FROM max(d.sent_at) - min(min(d.created_at)) OVER ())::float8,
                    string_agg(DISTINCT d.attempts::text, ',')
             FROM micromove.prompt_deliveries AS d JOIN micromove.workspaces AS w ON w.id = d.workspace_id
+            WHERE d.created_at >= @since
             GROUP BY w.platform ORDER BY w.platform
             """,
             connection))
         {
+            command.Parameters.AddWithValue("since", since);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -277,7 +320,7 @@ internal static class FanoutBenchmark
     /// Teams tenants whose 1:1 conversations are known (service URL on the fake); everyone's
     /// start-of-day set came due a minute ago, and everyone has a known DM channel or conversation.
     /// </summary>
-    private static async Task SeedAsync(string db, CredentialProtector protector, FakePlatform platform, Population population)
+    private static async Task SeedAsync(string db, CredentialProtector protector, FakePlatform platform, Population population, bool warmUp)
     {
         var (schedule, dueAt) = DueAMinuteAgo();
         var settings = JsonSerializer.Serialize(ScheduleMapping.ToSettings(schedule), Json);
@@ -308,7 +351,8 @@ internal static class FanoutBenchmark
             """
             INSERT INTO micromove.people (id, workspace_id, platform_user_id, display_name, time_zone_id, schedule, next_prompt_at,
                                           conversation_id, service_url, active, created_at)
-            SELECT gen_random_uuid(), w.id, 'U' || w.external_id || '-' || g, 'Person ' || g, @zone, @schedule::jsonb, @dueAt,
+            SELECT gen_random_uuid(), w.id, 'U' || w.external_id || '-' || g, 'Person ' || g, @zone, @schedule::jsonb,
+                   CASE WHEN @warmUp AND g > 1 THEN NULL ELSE @dueAt END,
                    CASE w.platform WHEN 'slack' THEN 'D' || w.external_id || '-' || g ELSE 'a:' || w.external_id || '-' || g END,
                    CASE w.platform WHEN 'teams' THEN @teamsBase || w.external_id || '/' END,
                    true, now()
@@ -316,7 +360,7 @@ internal static class FanoutBenchmark
             CROSS JOIN LATERAL generate_series(1, CASE w.platform WHEN 'slack' THEN @perWorkspace ELSE @perTenant END) AS g
             """,
             ("zone", schedule.TimeZoneId), ("schedule", settings), ("dueAt", dueAt), ("teamsBase", platform.BaseUrl + "teams/"),
-            ("perWorkspace", population.SlackPerWorkspace), ("perTenant", population.TeamsPerTenant));
+            ("perWorkspace", population.SlackPerWorkspace), ("perTenant", population.TeamsPerTenant), ("warmUp", warmUp));
         await BenchDatabase.ExecuteAsync(
             db,
             """
