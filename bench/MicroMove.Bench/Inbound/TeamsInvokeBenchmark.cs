@@ -52,13 +52,22 @@ internal static class TeamsInvokeBenchmark
         await LoadRun.RunAsync("warm-up: bare", warmUpInvokes, concurrency,
             i => PostAsync(http, bare.Address, authorization, Invoke(teams, sets[i])));
 
+        var bareCpu = CpuMeter.Start(server.PostmasterPid);
         var baseline = await LoadRun.RunAsync("bare ASP.NET Core endpoint (same activity)", requests, concurrency,
             i => PostAsync(http, bare.Address, authorization, Invoke(teams, sets[i])));
+        var bareLine = bareCpu.Line(requests);
+
+        // Printed as it starts, so a profiler can be attached to the measured part alone.
+        Console.WriteLine($"  measuring invokes from {TimeProvider.System.GetLocalNow():HH:mm:ss} (pid {Environment.ProcessId})");
+        var invokeCpu = CpuMeter.Start(server.PostmasterPid);
         var invokes = await LoadRun.RunAsync("adaptiveCard/action done (JWT → log → card)", requests, concurrency,
             i => InvokeAsync(http, bot, authorization, teams, sets[i]));
+        var invokeLine = invokeCpu.Line(requests);
 
         Console.WriteLine(baseline.Line());
+        Console.WriteLine(bareLine);
         Console.WriteLine(invokes.Line());
+        Console.WriteLine(invokeLine);
         var logged = await CountLogEntriesAsync(host.Services);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  throughput ratio invoke / bare: {invokes.PerSecond / baseline.PerSecond:0.000} (goal ≥ 0.200); p99 {invokes.Percentile(99):0.0} ms (goal < 30 ms); "
