@@ -58,6 +58,19 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>The local cluster's postmaster process id (null on an external server): for counting PostgreSQL's CPU time.</summary>
+    public int? PostmasterPid
+    {
+        get
+        {
+            var pidFile = _cluster is null ? null : Path.Combine(_cluster.DataDirectory, "postmaster.pid");
+            return pidFile is not null && File.Exists(pidFile)
+                && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                ? pid
+                : null;
+        }
+    }
+
     public async Task DropAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();

@@ -14,6 +14,7 @@ namespace MicroMove.Bot.Teams;
 /// <c>https://api.botframework.com</c>, audience = our app id, lifetime with 5 minutes of skew on
 /// our <see cref="TimeProvider"/>. Emulator tokens only when <see cref="TeamsOptions.AllowEmulator"/>.
 /// The activity-dependent checks (service URL claim, endorsements) are in <see cref="BotConnectorIdentity"/>.
+/// A token that passed recently is not validated again (<see cref="ValidatedTokenCache"/>).
 /// </summary>
 internal sealed class BotConnectorAuthenticator
 {
@@ -40,11 +41,13 @@ internal sealed class BotConnectorAuthenticator
     private readonly KeySource? _emulatorKeys;
     private readonly TeamsOptions _options;
     private readonly TimeProvider _time;
+    private readonly ValidatedTokenCache _validated;
 
     public BotConnectorAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
         _options = options.Value;
         _time = time;
+        _validated = new ValidatedTokenCache(time);
         _connectorKeys = new KeySource(_options.OpenIdMetadataUrl, httpClients);
         _emulatorKeys = _options.AllowEmulator ? new KeySource(_options.EmulatorOpenIdMetadataUrl, httpClients) : null;
     }
@@ -59,6 +62,11 @@ internal sealed class BotConnectorAuthenticator
         }
 
         var token = authorization[scheme.Length..].Trim();
+        if (_validated.TryGet(token, out var known))
+        {
+            return known;
+        }
+
         if (!_handler.CanReadToken(token))
         {
             return BotConnectorIdentity.Rejected("malformed bearer token");
@@ -105,7 +113,11 @@ internal sealed class BotConnectorAuthenticator
 
         var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
         var endorsements = emulator ? null : Endorsements(FindKey(configuration, unverified.Kid));
-        return BotConnectorIdentity.Accepted(serviceUrl, endorsements, emulator);
+        var identity = BotConnectorIdentity.Accepted(serviceUrl, endorsements, emulator);
+
+        // Accepted up to the expiry plus the skew, exactly as a fresh validation would be.
+        _validated.Add(token, identity, new DateTimeOffset(unverified.ValidTo, TimeSpan.Zero) + ClockSkew);
+        return identity;
     }
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, bool emulator) => new()

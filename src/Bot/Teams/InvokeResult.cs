@@ -1,12 +1,15 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MicroMove.Bot.Teams;
 
 /// <summary>
 /// The HTTP answer to an invoke: a status and an optional JSON body in the
-/// <c>{statusCode, type, value}</c> envelope Teams expects.
+/// <c>{statusCode, type, value}</c> envelope Teams expects, already as the UTF-8 bytes to send
+/// (written once, straight from the card, with no intermediate string or document).
 /// </summary>
-internal sealed record InvokeResult(int HttpStatusCode, JsonElement? Body)
+internal sealed record InvokeResult(int HttpStatusCode, byte[]? Body)
 {
     public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
     public const string MessageType = "application/vnd.microsoft.activity.message";
@@ -16,9 +19,12 @@ internal sealed record InvokeResult(int HttpStatusCode, JsonElement? Body)
     public static InvokeResult NotImplemented { get; } = new(StatusCodes.Status501NotImplemented, null);
 
     /// <summary>An invoke consciously ignored: 200 <c>{}</c>.</summary>
-    public static InvokeResult Ignored { get; } = new(StatusCodes.Status200OK, EmptyObject());
+    public static InvokeResult Ignored { get; } = new(StatusCodes.Status200OK, "{}"u8.ToArray());
 
     /// <summary>Replace the card for the user who pressed the button (or whose client refreshed it).</summary>
+    public static InvokeResult Card(JsonObject card) => Envelope(StatusCodes.Status200OK, AdaptiveCardType, writer => card.WriteTo(writer));
+
+    /// <summary>Replace the card with one given as JSON.</summary>
     public static InvokeResult Card(JsonElement card) => Envelope(StatusCodes.Status200OK, AdaptiveCardType, writer => card.WriteTo(writer));
 
     /// <summary>Show a transient message instead of changing the card.</summary>
@@ -34,15 +40,21 @@ internal sealed record InvokeResult(int HttpStatusCode, JsonElement? Body)
             writer.WriteEndObject();
         });
 
-    private static JsonElement EmptyObject()
+    /// <summary>The body parsed, for tests and logs.</summary>
+    public JsonElement? BodyJson()
     {
-        using var document = JsonDocument.Parse("{}");
+        if (Body is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(Body);
         return document.RootElement.Clone();
     }
 
     private static InvokeResult Envelope(int statusCode, string type, Action<Utf8JsonWriter> writeValue)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -53,7 +65,6 @@ internal sealed record InvokeResult(int HttpStatusCode, JsonElement? Body)
             writer.WriteEndObject();
         }
 
-        using var document = JsonDocument.Parse(buffer.ToArray());
-        return new InvokeResult(StatusCodes.Status200OK, document.RootElement.Clone());
+        return new InvokeResult(StatusCodes.Status200OK, buffer.WrittenSpan.ToArray());
     }
 }

@@ -78,7 +78,7 @@ internal sealed class TeamsConversationHandler(
     {
         if (reply.Update is { } update)
         {
-            return InvokeResult.Card(ToElement(AdaptiveCardRenderer.Render(update.Message)));
+            return InvokeResult.Card(AdaptiveCardRenderer.Render(update.Message));
         }
 
         return reply.Messages.Count > 0
@@ -386,9 +386,15 @@ internal sealed class TeamsConversationHandler(
             return null;
         }
 
-        var workspace = await EnsureWorkspaceAsync(tenantId, cancellationToken);
-        var name = activity.From?.Name is { Length: > 0 } fromName ? fromName : DefaultDisplayName;
-        var (person, _) = await people.EnsureAsync(workspace, userId, name, activity.ClientTimezone, cancellationToken);
+        // Almost always someone known in an active tenant: one query; otherwise create or reactivate.
+        var person = await KnownPersonQuery(db, tenantId, userId, cancellationToken);
+        if (person is null)
+        {
+            var workspace = await EnsureWorkspaceAsync(tenantId, cancellationToken);
+            var name = activity.From?.Name is { Length: > 0 } fromName ? fromName : DefaultDisplayName;
+            (person, _) = await people.EnsureAsync(workspace, userId, name, activity.ClientTimezone, cancellationToken);
+        }
+
         if (IsPersonal(activity) && activity.Conversation?.Id is { Length: > 0 } conversationId && activity.ServiceUrl is { Length: > 0 } serviceUrl
             && (person.ConversationId != conversationId || person.ServiceUrl != serviceUrl || !person.Active || person.UnreachableReason is not null))
         {
@@ -407,6 +413,12 @@ internal sealed class TeamsConversationHandler(
 
         return person;
     }
+
+    /// <summary>The person with this Teams user id in the tenant's workspace, when both exist and the workspace is active.</summary>
+    private static readonly Func<MicroMoveDbContext, string, string, CancellationToken, Task<PersonEntity?>> KnownPersonQuery =
+        EF.CompileAsyncQuery((MicroMoveDbContext db, string tenantId, string userId, CancellationToken _) =>
+            db.People.AsNoTracking().SingleOrDefault(p => p.PlatformUserId == userId
+                && p.Workspace!.Platform == ChatPlatform.Teams && p.Workspace.ExternalId == tenantId && p.Workspace.Active));
 
     private async Task<PersonEntity?> ExistingPersonAsync(TeamsActivity activity, string tenantId, CancellationToken cancellationToken)
     {

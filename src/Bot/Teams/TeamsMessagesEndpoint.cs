@@ -138,7 +138,8 @@ internal static class TeamsMessagesEndpoint
         if (result.Body is { } body)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(body.GetRawText(), cancellationToken);
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, cancellationToken);
         }
     }
 

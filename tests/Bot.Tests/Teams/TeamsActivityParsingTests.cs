@@ -163,7 +163,7 @@ public sealed class TeamsActivityParsingTests
         var result = InvokeResult.Card(expected.GetProperty("value"));
 
         Assert.Equal(200, result.HttpStatusCode);
-        Assert.True(JsonElement.DeepEquals(expected, result.Body ?? default));
+        Assert.True(JsonElement.DeepEquals(expected, result.BodyJson() ?? default));
     }
 
     private static TeamsActivity Parse(string fixture) =>

@@ -118,6 +118,56 @@ public sealed class TeamsAuthenticationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task RepeatedToken_IsRejectedOnceItsExpiryPlusSkewPasses_ThoughItWasAcceptedMinutesAgo()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server);
+        // Expired 4 minutes ago: accepted within the 5 minutes of skew, for one more minute.
+        var token = bed.Token(ServiceUrl, d =>
+        {
+            d.IssuedAt = d.NotBefore = TeamsTestBed.Now.UtcDateTime.AddHours(-1);
+            d.Expires = TeamsTestBed.Now.UtcDateTime.AddMinutes(-4);
+        });
+        Assert.Equal(HttpStatusCode.OK, (await bed.PostAsync(TeamsTestBed.Message("first"), $"Bearer {token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bed.PostAsync(TeamsTestBed.Message("second"), $"Bearer {token}")).StatusCode);
+
+        bed.Time?.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bed.PostAsync(TeamsTestBed.Message("third"), $"Bearer {token}")).StatusCode);
+        Assert.Equal(["first", "second"], await RecordedActivityIdsAsync(bed));
+    }
+
+    [Fact]
+    public async Task RepeatedToken_WithAnActivityForAnotherServiceUrl_Returns401()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server);
+        var token = bed.Token(ServiceUrl);
+        Assert.Equal(HttpStatusCode.OK, (await bed.PostAsync(TeamsTestBed.Message("first"), $"Bearer {token}")).StatusCode);
+        var elsewhere = TeamsTestBed.Fixture("message_activity.json", node =>
+        {
+            node["id"] = "elsewhere";
+            node["serviceUrl"] = "https://smba.trafficmanager.net/emea/";
+        });
+
+        var response = await bed.PostAsync(elsewhere, $"Bearer {token}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(["first"], await RecordedActivityIdsAsync(bed));
+    }
+
+    [Fact]
+    public async Task RepeatedToken_FromAKeyThatDoesNotEndorseTheChannel_Returns403EveryTime()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server);
+        using var skypeOnly = new TestSigningKey("key-skype", "skype");
+        bed.Fake.PublishKeys(bed.Key, skypeOnly);
+        var token = bed.Token(ServiceUrl, key: skypeOnly);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await bed.PostAsync(TeamsTestBed.Message("first"), $"Bearer {token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bed.PostAsync(TeamsTestBed.Message("second"), $"Bearer {token}")).StatusCode);
+        await AssertNothingHandedOnAsync(bed);
+    }
+
+    [Fact]
     public async Task KeyRotation_UnknownKidRefreshesTheKeysAndIsAccepted()
     {
         await using var bed = await TeamsTestBed.StartAsync(server);
@@ -211,6 +261,16 @@ public sealed class TeamsAuthenticationTests(PostgresServer server)
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The ids of the activities the endpoint accepted and queued (kept by the de-duplication), in order.</summary>
+    private static async Task<List<string>> RecordedActivityIdsAsync(TeamsTestBed bed)
+    {
+        await using var scope = bed.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MicroMoveDbContext>();
+        var keys = await db.ProcessedInboundEvents.OrderBy(e => e.ReceivedAt).ThenBy(e => e.EventId)
+            .Select(e => e.EventId).ToListAsync(TestContext.Current.CancellationToken);
+        return [.. keys.Select(key => key.Split('|')[0])];
     }
 
     private static async Task AssertNothingHandedOnAsync(TeamsTestBed bed)

@@ -5,6 +5,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MicroMove.Bot.Teams;
+using MicroMove.Domain.Catalogue;
+using MicroMove.Domain.Messages;
 using MicroMove.Bot.Tests.Prompts;
 using MicroMove.Infrastructure.Persistence.Entities;
 using MicroMove.Tests.Support;
@@ -181,6 +183,27 @@ public sealed partial class TeamsConversationTests(PostgresServer server)
         await using var db = PromptWorld.Db(bed.App.ConnectionString);
         var entry = Assert.Single(await db.LogEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal((short)3, entry.FatigueAfter);
+    }
+
+    [Fact]
+    public async Task InvokeRateBefore_ThenDone_LogsTheSetsRoutineMovementsAndRating_AndShowsThemOnTheCard()
+    {
+        await using var bed = await StartAsync();
+        var set = await SentPromptAsync(bed);
+
+        await bed.PostSignedAsync(Invoke(bed, "rateBefore", set.Id.ToString("N"), value: 4));
+        var response = await bed.PostSignedAsync(Invoke(bed, "done", set.Id.ToString("N"), value: null));
+
+        await using var db = PromptWorld.Db(bed.App.ConnectionString);
+        var entry = Assert.Single(await db.LogEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((set.PersonId, set.Routine, (short?)4, (short?)null), (entry.PersonId, entry.Routine, entry.FatigueBefore, entry.FatigueAfter));
+        Assert.Equal(set.Movements.Select(m => m.Movement), entry.Movements);
+        var card = TeamsTestBed.Json(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).GetProperty("value");
+        var text = CardText(JsonNode.Parse(card.GetRawText()));
+        Assert.Contains($"Done ✓ {MovementCatalogue.Get(RoutineKind.StartOfDay).Name}", text, StringComparison.Ordinal);
+        var names = set.Movements.Select(m => MovementSlugs.TryParse(m.Movement, out var id) ? MovementCatalogue.Get(id).Name : m.Movement).ToList();
+        Assert.Contains(string.Join(" · ", names), text, StringComparison.Ordinal);
+        Assert.Contains(RatingChoice.LabelOf(4), text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -99,18 +99,24 @@ internal sealed class Conversations(
             return await scheduleEditor.HandleAsync(person, action, cancellationToken);
         }
 
+        // Someone else's message, or one whose set is gone (data deleted): say so rather than fail.
+        var notYours = ConversationReply.Say(new NoticeMessage("That set isn't yours or no longer exists.", IsCorrection: true));
+        if (action.Kind == ActionKind.Done || (action.Kind == ActionKind.RateAfter && Rating(action.Value) is not null))
+        {
+            // The commonest clicks: found and recorded in one round trip.
+            var after = action.Kind == ActionKind.RateAfter ? Rating(action.Value) : null;
+            return await answers.DoneAsync(person.Id, action.Reference, after, cancellationToken) ?? notYours;
+        }
+
         var set = await answers.FindAsync(person.Id, action.Reference, cancellationToken);
         if (set is null)
         {
-            // Someone else's message, or one whose set is gone (data deleted): say so rather than fail.
-            return ConversationReply.Say(new NoticeMessage("That set isn't yours or no longer exists.", IsCorrection: true));
+            return notYours;
         }
 
         return action.Kind switch
         {
-            ActionKind.Done => await answers.DoneAsync(set, null, null, cancellationToken),
             ActionKind.RateBefore when Rating(action.Value) is { } before => await answers.RateBeforeAsync(set, before, cancellationToken),
-            ActionKind.RateAfter when Rating(action.Value) is { } after => await answers.DoneAsync(set, null, after, cancellationToken),
             ActionKind.Skip => SetAnswers.Skip(set),
             ActionKind.Snooze => await answers.SnoozeAsync(person, set, action.Value ?? MovementPromptMessage.DefaultSnoozeMinutes, cancellationToken),
             _ => ConversationReply.Say(new NoticeMessage("Fatigue is rated 1 (fresh) to 5 (very tired).", IsCorrection: true)),

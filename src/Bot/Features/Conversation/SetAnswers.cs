@@ -43,6 +43,50 @@ internal sealed class SetAnswers(MicroMoveDbContext db, TimeProvider clock, Peop
         return Done(set, storedBefore, storedAfter);
     }
 
+    /// <summary>
+    /// Done (or the after-rating) pressed on the set <paramref name="reference"/>: the set is looked up as
+    /// the person's and the answer recorded in one statement, one database round trip for the commonest
+    /// click. Null when the set is not theirs or no longer exists. Same outcome as
+    /// <see cref="FindAsync"/> followed by <see cref="DoneAsync(PromptDeliveryEntity, FatigueRating?, FatigueRating?, CancellationToken)"/>.
+    /// </summary>
+    public async Task<ConversationReply?> DoneAsync(Guid personId, string reference, FatigueRating? after, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParseExact(reference, "N", out var setId))
+        {
+            return null;
+        }
+
+        // The movements go into the entry in the set's order (ordinality), as their slugs.
+        var rows = await db.Database.SqlQuery<DoneSet>($"""
+            WITH delivery AS (
+                SELECT id, person_id, routine, movements, fatigue_before, platform_message_ref
+                FROM micromove.prompt_deliveries
+                WHERE id = {setId} AND person_id = {personId} AND kind <> {WeeklySummaryKind}
+            ), recorded AS (
+                INSERT INTO micromove.log_entries (id, person_id, delivery_id, source_key, done_at, movements, routine, fatigue_before, fatigue_after)
+                SELECT {Guid.CreateVersion7()}, person_id, id, {SourceKey(setId)}, {clock.GetUtcNow()},
+                       ARRAY(SELECT m.value ->> 'movement' FROM jsonb_array_elements(movements) WITH ORDINALITY AS m(value, n) ORDER BY m.n),
+                       routine, fatigue_before, {(short?)after?.Value}
+                FROM delivery
+                ON CONFLICT (person_id, source_key) DO UPDATE SET
+                    fatigue_before = COALESCE(EXCLUDED.fatigue_before, log_entries.fatigue_before),
+                    fatigue_after = COALESCE(EXCLUDED.fatigue_after, log_entries.fatigue_after)
+                RETURNING movements, routine, fatigue_before, fatigue_after
+            )
+            SELECT d.platform_message_ref AS message_ref, r.routine, r.movements, r.fatigue_before AS "before", r.fatigue_after AS "after"
+            FROM delivery d CROSS JOIN recorded r
+            """).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var row = rows[0];
+        return new ConversationReply([], new MessageUpdate(
+            row.MessageRef,
+            SetDoneMessage.For(setId.ToString("N"), TitleOf(row.Routine), NamesOf(row.Movements), Rating(row.Before), Rating(row.After))));
+    }
+
     public async Task<ConversationReply> RateBeforeAsync(PromptDeliveryEntity set, FatigueRating before, CancellationToken cancellationToken)
     {
         var updated = await db.LogEntries
@@ -116,17 +160,27 @@ internal sealed class SetAnswers(MicroMoveDbContext db, TimeProvider clock, Peop
             set.PlatformMessageRef,
             SetDoneMessage.For(PromptMessages.Reference(set), TitleOf(set), NamesOf(set), before, after)));
 
-    public static string TitleOf(PromptDeliveryEntity set) =>
-        RoutineKinds.TryParse(set.Routine) is { } routine ? MovementCatalogue.Get(routine).Name : "Instant set";
+    public static string TitleOf(PromptDeliveryEntity set) => TitleOf(set.Routine);
 
-    private static IReadOnlyList<string> NamesOf(PromptDeliveryEntity set) =>
-        [.. set.Movements.Select(m => MovementSlugs.TryParse(m.Movement, out var id) ? MovementCatalogue.Get(id).Name : m.Movement)];
+    private static string TitleOf(string? routineSlug) =>
+        RoutineKinds.TryParse(routineSlug) is { } routine ? MovementCatalogue.Get(routine).Name : "Instant set";
+
+    private static IReadOnlyList<string> NamesOf(PromptDeliveryEntity set) => NamesOf(set.Movements.Select(m => m.Movement));
+
+    private static IReadOnlyList<string> NamesOf(IEnumerable<string> slugs) =>
+        [.. slugs.Select(slug => MovementSlugs.TryParse(slug, out var id) ? MovementCatalogue.Get(id).Name : slug)];
 
     /// <summary>The log entry's idempotency key for a set: one entry per delivered set.</summary>
-    public static string SourceKey(PromptDeliveryEntity set) => $"delivery:{set.Id:N}";
+    public static string SourceKey(PromptDeliveryEntity set) => SourceKey(set.Id);
+
+    private static string SourceKey(Guid setId) => $"delivery:{setId:N}";
+
+    private static readonly string WeeklySummaryKind = DeliveryKind.WeeklySummary.ToString().ToLowerInvariant();
 
     private static FatigueRating? Rating(short? value) =>
         value is { } v && FatigueRating.TryCreate(v, out var rating) ? rating : null;
 
     private sealed record StoredRatings(short? Before, short? After);
+
+    private sealed record DoneSet(string? MessageRef, string? Routine, string[] Movements, short? Before, short? After);
 }
