@@ -47,13 +47,24 @@ internal sealed class TeamsConversationStore(MicroMoveDbContext db, TrustedServi
         remembered.Written(reference, serviceUrl);
     }
 
+    /// <summary>The stored reference (kept a few minutes in memory: every proactive send asks for it).</summary>
     public async Task<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
+        if (remembered.TryGetStored(conversationId, out var known))
+        {
+            return known;
+        }
+
         var row = await db.TeamsConversations.AsNoTracking()
             .FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
-        return row is null
-            ? null
-            : new ConversationReference(row.ConversationId, row.ServiceUrl, row.TenantId, row.UserId, row.AadObjectId, row.BotId, row.ConversationType);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var reference = new ConversationReference(row.ConversationId, row.ServiceUrl, row.TenantId, row.UserId, row.AadObjectId, row.BotId, row.ConversationType);
+        remembered.Stored(reference);
+        return reference;
     }
 
     /// <summary>The personal (1:1) conversation of <paramref name="userId"/> in <paramref name="tenantId"/>, most recently seen first.</summary>
