@@ -103,7 +103,7 @@ internal static class FanoutBenchmark
         {
             var key = CredentialProtector.NewBase64Key();
             var seeding = Stopwatch.StartNew();
-            await SeedAsync(db, CredentialProtector.FromBase64(key), platform, population, warmUp);
+            var dueAt = await SeedAsync(db, CredentialProtector.FromBase64(key), platform, population, warmUp);
             Console.WriteLine($"  seeded {population.Total:N0} people in {seeding.Elapsed.TotalSeconds:0.0} s");
 
             var settings = new Dictionary<string, string>
@@ -137,7 +137,7 @@ internal static class FanoutBenchmark
                 }
 
                 processorBefore = bot.ProcessorTime;
-                since = await ReleaseTheRestAsync(db);
+                since = await ReleaseTheRestAsync(db, dueAt);
                 Console.WriteLine($"  warm-up: {warmUps:N0} prompts (one per workspace and tenant) sent in {clock.Elapsed.TotalSeconds:0.0} s; now the other {population.Total - warmUps:N0}, measured");
             }
 
@@ -235,14 +235,16 @@ internal static class FanoutBenchmark
         return false;
     }
 
-    /// <summary>Everyone held back by the warm-up becomes due (as a minute ago); returns the database's now, from which the run is measured.</summary>
-    private static async Task<DateTimeOffset> ReleaseTheRestAsync(string db)
+    /// <summary>Everyone held back by the warm-up becomes due for the same start-of-day set (a few minutes old now, well within its usefulness); returns the database's now, from which the run is measured.</summary>
+    private static async Task<DateTimeOffset> ReleaseTheRestAsync(string db, DateTimeOffset dueAt)
     {
         await using var connection = new NpgsqlConnection(db);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "UPDATE micromove.people SET next_prompt_at = now() - interval '1 minute' WHERE next_prompt_at IS NULL; SELECT now()", connection);
-        return (DateTimeOffset)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("no time from the database"));
+            "UPDATE micromove.people SET next_prompt_at = @dueAt WHERE next_prompt_at IS NULL; SELECT now()", connection);
+        command.Parameters.AddWithValue("dueAt", dueAt);
+        var now = (DateTime)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("no time from the database"));
+        return new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc));
     }
 
     private static async Task<(long Total, long Open)> ProgressAsync(string db)
@@ -320,7 +322,7 @@ internal static class FanoutBenchmark
     /// Teams tenants whose 1:1 conversations are known (service URL on the fake); everyone's
     /// start-of-day set came due a minute ago, and everyone has a known DM channel or conversation.
     /// </summary>
-    private static async Task SeedAsync(string db, CredentialProtector protector, FakePlatform platform, Population population, bool warmUp)
+    private static async Task<DateTimeOffset> SeedAsync(string db, CredentialProtector protector, FakePlatform platform, Population population, bool warmUp)
     {
         var (schedule, dueAt) = DueAMinuteAgo();
         var settings = JsonSerializer.Serialize(ScheduleMapping.ToSettings(schedule), Json);
@@ -370,6 +372,7 @@ internal static class FanoutBenchmark
             WHERE w.platform = 'teams'
             """);
         await BenchDatabase.ExecuteAsync(db, "VACUUM ANALYZE");
+        return dueAt;
     }
 
     /// <summary>A workday whose start-of-day set came due a minute ago: a fixed-offset zone puts local time near noon.</summary>

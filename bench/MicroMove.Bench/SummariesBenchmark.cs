@@ -99,7 +99,8 @@ internal static class SummariesBenchmark
     /// <summary>As a worker claims them (<see cref="PromptOptions.ClaimBatchSize"/>'s default).</summary>
     private static int BatchSize => new PromptOptions().ClaimBatchSize;
 
-    private static int Parallelism => Math.Max(2, Environment.ProcessorCount);
+    /// <summary>Batches in flight at once: as many as a worker's send slots hold claimed batches (256 / 100 → 3).</summary>
+    private static int Parallelism => (int)Math.Ceiling((double)new PromptOptions().SendConcurrency / BatchSize);
 
     private static async Task RenderChartsAsync(ServiceProvider services, List<PersonEntity> people)
     {
