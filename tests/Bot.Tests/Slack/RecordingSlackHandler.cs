@@ -13,10 +13,25 @@ internal sealed class RecordingSlackHandler : ISlackInboundHandler
     /// <summary>How long a view submission takes (honouring the cancellation token), to test the 3 s budget.</summary>
     public TimeSpan ViewSubmissionDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>What a command's ack carries, and how long finding it takes (honouring the cancellation token).</summary>
+    public SlackCommandAck Ack { get; set; } = SlackCommandAck.Silent;
+
+    public TimeSpan AckDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Commands whose text is this make the handler throw (after recording them).</summary>
     public string? FailOnCommandText { get; set; }
 
     public Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken) => Record(slackEvent);
+
+    public async Task<SlackCommandAck> AcknowledgeCommandAsync(SlackCommand command, CancellationToken cancellationToken)
+    {
+        if (AckDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AckDelay, cancellationToken);
+        }
+
+        return Ack;
+    }
 
     public Task HandleCommandAsync(SlackCommand command, CancellationToken cancellationToken)
     {

@@ -165,6 +165,27 @@ public sealed class SlackEndpointTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task SlashCommand_AckAnswerTooSlow_AcksEmptyWithinThreeSeconds_AndTheCommandIsStillHandled()
+    {
+        var (app, handler) = await SlackTestApps.StartAsync(server);
+        await using var _app = app;
+        handler.Ack = new SlackCommandAck("On its way", Answered: true);
+        handler.AckDelay = TimeSpan.FromSeconds(20);
+        var client = app.CreateClient();
+        await client.GetAsync(new Uri("/healthz", UriKind.Relative), Cancel);
+
+        var stopwatch = Stopwatch.StartNew();
+        var response = await client.SendAsync(SlackRequestSigner.Form("/slack/commands", SlackFixtures.Text("slash_command_enterprise.txt")), Cancel);
+        stopwatch.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"answered after {stopwatch.Elapsed}");
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync(Cancel));
+        // Not promised in the ack, so the handler answers as usual (through the response_url).
+        Assert.False(Assert.Single(await handler.WaitForAsync<SlackCommand>()).AnsweredInAck);
+    }
+
+    [Fact]
     public async Task HandlerFailure_IsSwallowedAndTheWorkerGoesOn()
     {
         var (app, handler) = await SlackTestApps.StartAsync(server);

@@ -175,7 +175,7 @@ internal sealed class SetAnswers(MicroMoveDbContext db, TimeProvider clock, Peop
 
     private static string SourceKey(Guid setId) => $"delivery:{setId:N}";
 
-    private static readonly string WeeklySummaryKind = DeliveryKind.WeeklySummary.ToString().ToLowerInvariant();
+    private static readonly string WeeklySummaryKind = StorageConversions.ToText(DeliveryKind.WeeklySummary);
 
     private static FatigueRating? Rating(short? value) =>
         value is { } v && FatigueRating.TryCreate(v, out var rating) ? rating : null;

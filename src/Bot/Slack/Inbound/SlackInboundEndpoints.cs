@@ -22,6 +22,9 @@ internal sealed class SlackInboundEndpoints(
     /// <summary>The part of Slack's 3 s budget a view_submission handler may use (the rest is network).</summary>
     public static readonly TimeSpan ViewSubmissionBudget = TimeSpan.FromMilliseconds(2500);
 
+    /// <summary>How long a slash command's ack may wait for its answer (a cached lookup, at most one query).</summary>
+    public static readonly TimeSpan AckAnswerBudget = TimeSpan.FromMilliseconds(1000);
+
     public async Task<IResult> EventsAsync(HttpContext http)
     {
         var retryNum = SlackPayloadParser.RetryNumber(http.Request.Headers[RetryNumHeader].FirstOrDefault());
@@ -114,12 +117,22 @@ internal sealed class SlackInboundEndpoints(
         return ack.Text is { } text ? Ephemeral(text) : Results.Ok();
     }
 
-    /// <summary>The handler's answer for the ack; if it fails (e.g. the database is away), an empty ack and the usual answer later.</summary>
+    /// <summary>
+    /// The handler's answer for the ack, within <see cref="AckAnswerBudget"/>; if it fails or is slow (e.g. the
+    /// database is away), an empty ack and the usual answer later, so Slack's 3 s are never at risk.
+    /// </summary>
     private async Task<SlackCommandAck> AcknowledgeAsync(SlackCommand command, CancellationToken cancellationToken)
     {
+        using var budget = new CancellationTokenSource(AckAnswerBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
         try
         {
-            return await handler.AcknowledgeCommandAsync(command, cancellationToken);
+            return await handler.AcknowledgeCommandAsync(command, linked.Token);
+        }
+        catch (OperationCanceledException exception) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.SlackAckAnswerFailed(exception, command.Command, command.TeamId);
+            return SlackCommandAck.Silent;
         }
 #pragma warning disable CA1031 // Whatever the lookup did, the command is still acked (and answered after the ack); the failure is logged.
         catch (Exception exception) when (exception is not OperationCanceledException)
