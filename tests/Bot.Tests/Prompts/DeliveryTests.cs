@@ -4,6 +4,7 @@ using MicroMove.Infrastructure.Persistence.Entities;
 using MicroMove.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MicroMove.Bot.Tests.Prompts;
@@ -130,6 +131,66 @@ public sealed class DeliveryTests(PostgresServer server) : IAsyncLifetime
         Assert.Contains("no longer active", delivery.LastError, StringComparison.Ordinal);
         await using var read = PromptWorld.Db(_db);
         Assert.Equal(0, await read.ConsoleMessages.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task WorkspaceAtItsShareOfSlots_GetsTheNextSlotAsSoonAsOneOfItsSendsFinishes_NotAfterTheIdlePoll()
+    {
+        var workspace = await PromptWorld.WorkspaceAsync(_db);
+        await PromptWorld.PeopleAsync(_db, workspace, 5, WorkSchedule.Default("Europe/Berlin"), NineInBerlin);
+        await DispatchAsync();
+        // One slot per workspace, and the test clock never reaches the end of an idle poll: only a finished send can wake the worker.
+        var worker = ActivatorUtilities.CreateInstance<DeliveryWorker>(
+            App.Services,
+            Options.Create(new PromptOptions { ClaimBatchSize = 1, SendConcurrency = 4, SendConcurrencyPerWorkspace = 1, IdlePoll = TimeSpan.FromHours(1) }));
+
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await SentCountAsync() < 5 && waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+        }
+
+        Assert.Equal(5, await SentCountAsync());
+        await using var read = PromptWorld.Db(_db);
+        Assert.Equal(5, await read.ConsoleMessages.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task OneClaim_TakesAtMostEachWorkspacesShare_CountingItsSendsInFlight()
+    {
+        var big = await PromptWorld.WorkspaceAsync(_db, externalId: "big");
+        var small = await PromptWorld.WorkspaceAsync(_db, externalId: "small");
+        await PromptWorld.PeopleAsync(_db, big, 6, WorkSchedule.Default("Europe/Berlin"), NineInBerlin);
+        await PromptWorld.PeopleAsync(_db, small, 6, WorkSchedule.Default("Europe/Berlin"), NineInBerlin);
+        await DispatchAsync();
+        await using var db = PromptWorld.Db(_db);
+        var cancel = TestContext.Current.CancellationToken;
+
+        // The big workspace already sends 2 of its share of 3; the small one sends nothing yet.
+        var claims = await DeliveryQueue.ClaimAsync(db, NineInBerlin, TimeSpan.FromMinutes(2), 10, new Dictionary<Guid, int> { [big.Id] = 2 }, 3, cancel);
+
+        Assert.Equal(1, claims.Count(c => c.WorkspaceId == big.Id));
+        Assert.Equal(3, claims.Count(c => c.WorkspaceId == small.Id));
+
+        // Without a share (the dev console's step-by-step rounds), a claim takes up to its limit.
+        var rest = await DeliveryQueue.ClaimAsync(db, NineInBerlin, TimeSpan.FromMinutes(2), 10, new Dictionary<Guid, int>(), null, cancel);
+        Assert.Equal(8, rest.Count);
+        Assert.Empty(claims.Select(c => c.Id).Intersect(rest.Select(c => c.Id)));
+    }
+
+    private async Task<int> SentCountAsync()
+    {
+        await using var read = PromptWorld.Db(_db);
+        return await read.PromptDeliveries.CountAsync(d => d.Status == DeliveryStatus.Sent, TestContext.Current.CancellationToken);
     }
 
     private async Task DispatchAsync()

@@ -34,6 +34,11 @@ internal sealed partial class DeliveryWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                // This round sees every send that finished so far; only those finishing from now on wake the waits below.
+                while (_finished.Wait(0, CancellationToken.None))
+                {
+                }
+
                 var free = options.Value.SendConcurrency - Volatile.Read(ref _inFlight);
                 if (free <= 0)
                 {
@@ -44,7 +49,7 @@ internal sealed partial class DeliveryWorker(
                 var claimed = 0;
                 try
                 {
-                    var claims = await ClaimAsync(Math.Min(free, options.Value.ClaimBatchSize), BusyWorkspaces(), stoppingToken);
+                    var claims = await ClaimAsync(Math.Min(free, options.Value.ClaimBatchSize), InFlightByWorkspace(), options.Value.SendConcurrencyPerWorkspace, stoppingToken);
                     var batch = LoadBatchAsync(claims);
                     foreach (var claim in claims)
                     {
@@ -60,8 +65,7 @@ internal sealed partial class DeliveryWorker(
 
                 if (claimed == 0)
                 {
-                    // Nothing due (or only for workspaces at their share): look again after the idle poll.
-                    await Task.Delay(options.Value.IdlePoll, clock, stoppingToken);
+                    await WaitForWorkAsync(stoppingToken);
                 }
             }
         }
@@ -76,10 +80,26 @@ internal sealed partial class DeliveryWorker(
         }
     }
 
+    /// <summary>
+    /// Nothing was claimed: nothing is due, or what is due belongs to workspaces at their share of the slots.
+    /// Look again after the idle poll, or as soon as a send finishes: its slot may be what a busy workspace's
+    /// backlog waits for (Teams' 50/s per tenant needs its slots refilled at once, not once per poll).
+    /// </summary>
+    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        // Also with nothing in flight now: the last send may have finished since the claim looked (its signal is counted).
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var finished = _finished.WaitAsync(waiting.Token);
+        var poll = Task.Delay(options.Value.IdlePoll, clock, waiting.Token);
+        await Task.WhenAny(finished, poll);
+        await waiting.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
     /// <summary>One round: claim a batch and send it all (the dev console and tests step through the pipeline with it). Returns how many were claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken stoppingToken)
     {
-        var claims = await ClaimAsync(options.Value.ClaimBatchSize, [], stoppingToken);
+        var claims = await ClaimAsync(options.Value.ClaimBatchSize, new Dictionary<Guid, int>(), perWorkspace: null, stoppingToken);
         var batch = LoadBatchAsync(claims);
         await Parallel.ForEachAsync(
             claims,
@@ -94,7 +114,7 @@ internal sealed partial class DeliveryWorker(
         base.Dispose();
     }
 
-    private async Task<IReadOnlyList<DeliveryClaim>> ClaimAsync(int limit, IReadOnlyCollection<Guid> busy, CancellationToken stoppingToken)
+    private async Task<IReadOnlyList<DeliveryClaim>> ClaimAsync(int limit, IReadOnlyDictionary<Guid, int> inFlight, int? perWorkspace, CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MicroMoveDbContext>();
@@ -110,14 +130,14 @@ internal sealed partial class DeliveryWorker(
             }
         }
 
-        return await DeliveryQueue.ClaimAsync(db, now, options.Value.Lease, limit, busy, stoppingToken);
+        return await DeliveryQueue.ClaimAsync(db, now, options.Value.Lease, limit, inFlight, perWorkspace, stoppingToken);
     }
 
-    private List<Guid> BusyWorkspaces()
+    private Dictionary<Guid, int> InFlightByWorkspace()
     {
         lock (_gate)
         {
-            return [.. _inFlightByWorkspace.Where(w => w.Value >= options.Value.SendConcurrencyPerWorkspace).Select(w => w.Key)];
+            return new Dictionary<Guid, int>(_inFlightByWorkspace);
         }
     }
 
