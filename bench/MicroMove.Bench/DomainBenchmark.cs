@@ -38,6 +38,11 @@ internal static class DomainBenchmark
         var summaryDue = new DateTimeOffset(2026, 11, 27, 16, 30, 0, TimeSpan.Zero);
         Measure("WeeklyStatisticsCalculator.Calculate (50 entries, 40 prompts)", iterations, _ =>
             WeeklyStatisticsCalculator.Calculate(zone, schedule.WorkDays, monday, prompted, log, summaryDue));
+        var sets = log.Select(LoggedSet.From).ToArray();
+        Measure("WeeklyStatisticsCalculator.FromLoggedSets (the same, as the summary builder reads them)", iterations, _ =>
+            WeeklyStatisticsCalculator.FromLoggedSets(zone, schedule.WorkDays, monday, prompted, sets, summaryDue));
+        Measure("WeeklyStatisticsCalculator.FromLoggedSets (50 entries, no prompts: the summaries benchmark's people)", iterations, _ =>
+            WeeklyStatisticsCalculator.FromLoggedSets(zone, schedule.WorkDays, monday, [], sets, summaryDue));
         var week = WeeklyStatisticsCalculator.Calculate(zone, schedule.WorkDays, monday, prompted, log, summaryDue);
         Measure("AdjustmentAdvisor.Advise + WeeklySummaryMessage.For", iterations, _ =>
             WeeklySummaryMessage.For(week, AdjustmentAdvisor.Advise(week), null, soFar: false));

@@ -18,9 +18,15 @@ public sealed record PromptedSet(DateTimeOffset DueAt, RoutineKind Routine, Prom
     public bool WasDelivered => Status == PromptStatus.Sent;
 
     /// <summary>Whether a log entry can be the answer to this prompt: same routine, done within the response window.</summary>
-    public bool IsAnsweredBy(LogEntry entry) =>
+    public bool IsAnsweredBy(LogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return IsAnsweredBy(entry.DoneAt, entry.Routine);
+    }
+
+    internal bool IsAnsweredBy(DateTimeOffset doneAt, RoutineKind? routine) =>
         WasDelivered
-        && entry.Routine == Routine
-        && entry.DoneAt >= DueAt
-        && entry.DoneAt - DueAt <= ResponseWindow;
+        && routine == Routine
+        && doneAt >= DueAt
+        && doneAt - DueAt <= ResponseWindow;
 }

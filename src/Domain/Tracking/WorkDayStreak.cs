@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MicroMove.Domain.Tracking;
 
 /// <summary>
@@ -21,37 +23,64 @@ public sealed record WorkDayStreak(int Current, int Best)
         ArgumentNullException.ThrowIfNull(timeZone);
         ArgumentNullException.ThrowIfNull(workDays);
 
-        var today = asOf.LocalDate(timeZone);
-        var doneDays = log
-            .Where(entry => entry.DoneAt <= asOf)
-            .Select(entry => entry.DoneAt.LocalDate(timeZone))
-            .Where(day => workDays.Contains(day.DayOfWeek))
-            .ToHashSet();
-        if (doneDays.Count == 0)
+        var dated = log.Select(entry => new DatedSet(LoggedSet.From(entry), entry.DoneAt.LocalDate(timeZone))).ToArray();
+        return FromDatedSets(dated, asOf, asOf.LocalDate(timeZone), WeeklyStatisticsCalculator.WorkDayMask(workDays));
+    }
+
+    /// <summary>The streak from sets with their local dates (in any order), <paramref name="today"/> being <paramref name="asOf"/>'s local date.</summary>
+    internal static WorkDayStreak FromDatedSets(ReadOnlySpan<DatedSet> log, DateTimeOffset asOf, DateOnly today, int workDayMask)
+    {
+        var buffer = ArrayPool<DateOnly>.Shared.Rent(log.Length);
+        try
         {
-            return None;
-        }
+            var count = 0;
+            foreach (var (set, date) in log)
+            {
+                if (set.DoneAt <= asOf && WeeklyStatisticsCalculator.IsWorkDay(workDayMask, date))
+                {
+                    buffer[count++] = date;
+                }
+            }
 
-        var run = 0;
-        var best = 0;
-        for (var day = doneDays.Min(); day <= today; day = day.AddDays(1))
+            if (count == 0)
+            {
+                return None;
+            }
+
+            // Done days in order, walked alongside the calendar from the first of them to today.
+            var doneDays = buffer.AsSpan(0, count);
+            doneDays.Sort();
+            var next = 0;
+            var run = 0;
+            var best = 0;
+            for (var day = doneDays[0]; day <= today; day = day.AddDays(1))
+            {
+                if (!WeeklyStatisticsCalculator.IsWorkDay(workDayMask, day))
+                {
+                    continue;
+                }
+
+                while (next < doneDays.Length && doneDays[next] < day)
+                {
+                    next++;
+                }
+
+                if (next < doneDays.Length && doneDays[next] == day)
+                {
+                    run++;
+                    best = Math.Max(best, run);
+                }
+                else if (day != today)
+                {
+                    run = 0;
+                }
+            }
+
+            return new WorkDayStreak(run, best);
+        }
+        finally
         {
-            if (!workDays.Contains(day.DayOfWeek))
-            {
-                continue;
-            }
-
-            if (doneDays.Contains(day))
-            {
-                run++;
-                best = Math.Max(best, run);
-            }
-            else if (day != today)
-            {
-                run = 0;
-            }
+            ArrayPool<DateOnly>.Shared.Return(buffer);
         }
-
-        return new WorkDayStreak(run, best);
     }
 }

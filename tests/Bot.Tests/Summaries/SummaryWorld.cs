@@ -26,7 +26,7 @@ internal static class SummaryWorld
     }
 
     public static async Task LogAsync(
-        string connectionString, PersonEntity person, DateTimeOffset doneAt, string? routine, string[] movements, short before, short after)
+        string connectionString, PersonEntity person, DateTimeOffset doneAt, string? routine, string[] movements, short? before, short? after)
     {
         await using var db = PromptWorld.Db(connectionString);
         db.LogEntries.Add(new LogEntryEntity

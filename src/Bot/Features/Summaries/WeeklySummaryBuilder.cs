@@ -1,10 +1,10 @@
+using System.Buffers;
 using MicroMove.Bot.Features.Prompts;
 using MicroMove.Domain.Messages;
 using MicroMove.Domain.Scheduling;
 using MicroMove.Domain.Tracking;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Persistence.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace MicroMove.Bot.Features.Summaries;
 
@@ -64,56 +64,90 @@ internal sealed class WeeklySummaryBuilder(MicroMoveDbContext db, TimeZones zone
     public async Task<IReadOnlyList<WeeklyStatistics?>> StatisticsManyAsync(IReadOnlyList<SummaryRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var windows = requests.Select(Window).ToList();
-        var known = windows.OfType<PersonWindow>().ToList();
-        if (known.Count == 0)
+        var windows = new PersonWindow?[requests.Count];
+        var people = new HashSet<Guid>();
+        DateTimeOffset? from = null, weeksFrom = null, until = null;
+        for (var i = 0; i < windows.Length; i++)
         {
-            return [.. windows.Select(_ => (WeeklyStatistics?)null)];
-        }
-
-        var people = known.Select(w => w.PersonId).Distinct().ToList();
-        var recipients = people.Select(id => (Guid?)id).ToList();
-        var from = known.Min(w => w.HistoryStart);
-        var weeksFrom = known.Min(w => w.WeekStart);
-        var until = known.Max(w => w.WeekEnd);
-
-        var prompts = (await db.PromptDeliveries
-            .AsNoTracking()
-            .Where(d => recipients.Contains(d.PersonId) && d.Kind == DeliveryKind.Prompt && d.DueAt >= weeksFrom && d.DueAt < until
-                && (d.Status == DeliveryStatus.Sent || d.Status == DeliveryStatus.Missed || d.Status == DeliveryStatus.Failed))
-            .Select(d => new { PersonId = d.PersonId!.Value, d.DueAt, d.Routine, d.Status })
-            .ToListAsync(cancellationToken))
-            .ToLookup(p => p.PersonId);
-
-        var log = (await db.LogEntries
-            .AsNoTracking()
-            .Where(e => people.Contains(e.PersonId) && e.DoneAt >= from && e.DoneAt < until)
-            .Select(e => new { e.PersonId, e.DoneAt, e.Movements, e.FatigueBefore, e.FatigueAfter, e.Note, e.Routine })
-            .ToListAsync(cancellationToken))
-            .ToLookup(e => e.PersonId);
-
-        return [.. windows.Select(window =>
-        {
-            if (window is null)
+            if (Window(requests[i]) is not { } window)
             {
-                return (WeeklyStatistics?)null;
+                continue;
             }
 
-            var prompted = prompts[window.PersonId]
-                .Where(p => p.DueAt >= window.WeekStart && p.DueAt < window.WeekEnd)
-                .Select(p => RoutineKinds.TryParse(p.Routine) is { } routine
-                    ? new PromptedSet(p.DueAt, routine, p.Status == DeliveryStatus.Sent ? PromptStatus.Sent : PromptStatus.Missed)
-                    : null)
-                .OfType<PromptedSet>()
-                .ToList();
-            var entries = log[window.PersonId]
-                .Where(e => e.DoneAt >= window.HistoryStart && e.DoneAt < window.WeekEnd)
-                .Select(e => LogEntryMapping.ToLogEntry(e.DoneAt, e.Movements, e.FatigueBefore, e.FatigueAfter, e.Note, e.Routine))
-                .ToList();
-            return WeeklyStatisticsCalculator.Calculate(
-                window.Zone, window.Request.Person.ToWorkSchedule().WorkDays, window.Request.FirstDay, prompted, entries, window.Request.AsOf);
-        })];
+            windows[i] = window;
+            people.Add(window.PersonId);
+            from = from is { } f && f <= window.HistoryStart ? f : window.HistoryStart;
+            weeksFrom = weeksFrom is { } w && w <= window.WeekStart ? w : window.WeekStart;
+            until = until is { } u && u >= window.WeekEnd ? u : window.WeekEnd;
+        }
+
+        var weeks = new WeeklyStatistics?[windows.Length];
+        if (people.Count == 0)
+        {
+            return weeks;
+        }
+
+        using var rows = await SummaryRows.ReadAsync(db, [.. people], from!.Value, weeksFrom!.Value, until!.Value, cancellationToken);
+        for (var i = 0; i < windows.Length; i++)
+        {
+            if (windows[i] is { } window)
+            {
+                weeks[i] = Calculate(window, rows);
+            }
+        }
+
+        return weeks;
     }
+
+    /// <summary>One person's week from the batch's rows: the rows within the person's own window (a batch may mix zones and weeks).</summary>
+    private static WeeklyStatistics Calculate(PersonWindow window, SummaryRows rows)
+    {
+        var prompts = rows.PromptsOf(window.PersonId);
+        var prompted = new List<PromptedSet>(prompts.Count);
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            if (prompts[i].DueAt >= window.WeekStart && prompts[i].DueAt < window.WeekEnd)
+            {
+                prompted.Add(prompts[i]);
+            }
+        }
+
+        var log = rows.LogOf(window.PersonId);
+        var request = window.Request;
+        var workDays = WorkDaysOf(request.Person);
+        var inWindow = 0;
+        foreach (var set in log)
+        {
+            inWindow += window.Contains(set.DoneAt) ? 1 : 0;
+        }
+
+        if (inWindow == log.Length)
+        {
+            return WeeklyStatisticsCalculator.FromLoggedSets(window.Zone, workDays, request.FirstDay, prompted, log, request.AsOf);
+        }
+
+        var buffer = ArrayPool<LoggedSet>.Shared.Rent(inWindow);
+        try
+        {
+            var next = 0;
+            foreach (var set in log)
+            {
+                if (window.Contains(set.DoneAt))
+                {
+                    buffer[next++] = set;
+                }
+            }
+
+            return WeeklyStatisticsCalculator.FromLoggedSets(window.Zone, workDays, request.FirstDay, prompted, buffer.AsSpan(0, inWindow), request.AsOf);
+        }
+        finally
+        {
+            ArrayPool<LoggedSet>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The days the person works, straight from the stored schedule (the rest of the schedule plays no part in a summary).</summary>
+    private static HashSet<DayOfWeek> WorkDaysOf(PersonEntity person) => [.. person.Schedule.WorkDays];
 
     private PersonWindow? Window(SummaryRequest request)
     {
@@ -136,5 +170,8 @@ internal sealed class WeeklySummaryBuilder(MicroMoveDbContext db, TimeZones zone
     private sealed record PersonWindow(SummaryRequest Request, TimeZoneInfo Zone, DateTimeOffset HistoryStart, DateTimeOffset WeekStart, DateTimeOffset WeekEnd)
     {
         public Guid PersonId => Request.Person.Id;
+
+        /// <summary>Whether a set done then is in the log this week's figures read.</summary>
+        public bool Contains(DateTimeOffset doneAt) => doneAt >= HistoryStart && doneAt < WeekEnd;
     }
 }
