@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 
 namespace MicroMove.Bot.Teams;
@@ -30,6 +31,6 @@ internal sealed record OutboundActivity
 
     public static OutboundActivity FromText(string text) => new() { Text = text, TextFormat = "markdown" };
 
-    public static OutboundActivity FromCard(JsonElement card, string? summary = null) =>
+    public static OutboundActivity FromCard(JsonNode card, string? summary = null) =>
         new() { Summary = summary, Attachments = [new OutboundAttachment { ContentType = AdaptiveCardContentType, Content = card }] };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MicroMove.Bot.Teams;
 
@@ -7,5 +7,6 @@ internal sealed record OutboundAttachment
 {
     public required string ContentType { get; init; }
 
-    public JsonElement? Content { get; init; }
+    /// <summary>The card as rendered: written to the request as it is, never parsed or copied on the way.</summary>
+    public JsonNode? Content { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MicroMove.Bot.Chat;
 using MicroMove.Bot.Features.Challenges;
 using MicroMove.Bot.Features.Conversation;
@@ -374,8 +373,7 @@ internal sealed class TeamsConversationHandler(
             return OutboundActivity.FromText(message.FallbackText);
         }
 
-        var attachment = TeamsCardEnvelope.Attachment(card);
-        return OutboundActivity.FromCard(ToElement(attachment["content"] ?? card), Summary(message.FallbackText));
+        return OutboundActivity.FromCard(card, Summary(message.FallbackText));
     }
 
     /// <summary>The person behind an activity, created on first contact; their 1:1 conversation kept current.</summary>
@@ -503,10 +501,4 @@ internal sealed class TeamsConversationHandler(
     }
 
     private static string Summary(string text) => text.Length <= 200 ? text : text[..199] + "…";
-
-    private static JsonElement ToElement(JsonNode node)
-    {
-        using var document = JsonDocument.Parse(node.ToJsonString());
-        return document.RootElement.Clone();
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MicroMove.Bot.Chat;
 using MicroMove.Bot.Teams.AdaptiveCards;
 using MicroMove.Domain.Messages;
@@ -139,12 +138,11 @@ internal sealed partial class TeamsGateway(IServiceScopeFactory scopes, TimeProv
     /// <summary>The card as the one attachment, the fallback text as the notification summary.</summary>
     internal static OutboundActivity Activity(BotMessage message)
     {
-        var attachment = TeamsCardEnvelope.Attachment(AdaptiveCardRenderer.Render(message));
-        using var content = JsonDocument.Parse(attachment["content"]?.ToJsonString() ?? "{}");
+        // A fresh card per message: the activity may hold it as it is.
         return new OutboundActivity
         {
             Summary = message.FallbackText,
-            Attachments = [new OutboundAttachment { ContentType = TeamsCardEnvelope.CardContentType, Content = content.RootElement.Clone() }],
+            Attachments = [new OutboundAttachment { ContentType = TeamsCardEnvelope.CardContentType, Content = AdaptiveCardRenderer.Render(message) }],
         };
     }
 

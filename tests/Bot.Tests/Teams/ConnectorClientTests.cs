@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MicroMove.Bot.Teams;
 using MicroMove.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class ConnectorClientTests(PostgresServer server)
 
         var created = Assert.IsType<ConnectorSuccess>(await client.CreateConversationAsync(user, Cancel));
         var conversation = user with { ConversationId = created.Id ?? string.Empty };
-        var card = TeamsTestBed.Json("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Shoulder rolls"}]}""");
+        var card = JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Shoulder rolls"}]}""")!;
         var sent = Assert.IsType<ConnectorSuccess>(await client.SendAsync(conversation, OutboundActivity.FromCard(card, "Time to move"), Cancel));
         var updated = await client.UpdateAsync(conversation, sent.Id ?? string.Empty, OutboundActivity.FromText("Done ✓"), Cancel);
 
@@ -50,7 +51,7 @@ public sealed class ConnectorClientTests(PostgresServer server)
         Assert.Equal("message", message.GetProperty("type").GetString());
         var attachment = Assert.Single(message.GetProperty("attachments").EnumerateArray());
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
-        Assert.True(JsonElement.DeepEquals(card, attachment.GetProperty("content")));
+        Assert.True(JsonNode.DeepEquals(card, JsonNode.Parse(attachment.GetProperty("content").GetRawText())));
         Assert.False(message.TryGetProperty("text", out _), "no text next to a card: Teams would split the message");
 
         Assert.Equal(("PUT", $"/teams/v3/conversations/{Uri.EscapeDataString(CreatedConversationId)}/activities/activity-1"), (requests[2].Method, requests[2].Target));
