@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -39,8 +40,10 @@ internal sealed partial class SlackConversationHandler(
     public const string OnItsWay = "On its way to your DM ✓";
     public const string NotSent = "Sorry — something went wrong while sending your set. If it isn't in your DM, try /micromove now again in a minute.";
     public const string NotInstalled = "MicroMove isn't set up for this workspace yet — ask an admin to install it.";
+    public const string NotStored = "This set couldn't be saved, so its buttons wouldn't record anything. Type /micromove now for another.";
     public const string InviteMe = "I can't post in this channel yet: invite me with /invite @MicroMove, then type /micromove challenge to show the board here.";
     private const int HomeLogLines = 5;
+    private static readonly TimeSpan WithdrawBudget = TimeSpan.FromSeconds(5);
 
     public async Task HandleEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
     {
@@ -121,28 +124,14 @@ internal sealed partial class SlackConversationHandler(
         }
 
         await WelcomeIfNewAsync(caller, cancellationToken);
+        if (parsed is ChatCommand.Now now)
+        {
+            await SendInstantSetAsync(command, caller, now, cancellationToken);
+            return;
+        }
+
         var channel = new ChatChannel(command.ChannelId, IsSharedChannel(command.ChannelId));
-        ConversationReply reply;
-        try
-        {
-            reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
-        }
-        catch (DbUpdateException) when (caller.Cached)
-        {
-            // The cached person was deleted meanwhile (delete-my-data on another replica): start afresh, as on first contact.
-            knownPeople.Forget(caller.Person.WorkspaceId, command.UserId);
-            db.ChangeTracker.Clear();
-            caller = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken);
-            if (caller is null)
-            {
-                await RespondAsync(command.ResponseUrl, [new NoticeMessage(NotInstalled, IsCorrection: true)], cancellationToken);
-                return;
-            }
-
-            await WelcomeIfNewAsync(caller, cancellationToken);
-            reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
-        }
-
+        var reply = await conversations.HandleTextAsync(caller.Person, text, CommandPrefix, channel, cancellationToken);
         if (parsed is ChatCommand.NotUnderstood)
         {
             reply = reply with { Messages = [.. reply.Messages, HelpMessage.For(CommandPrefix)] };
@@ -175,10 +164,74 @@ internal sealed partial class SlackConversationHandler(
 
         await RespondAsync(command.ResponseUrl, answers, cancellationToken);
         await ApplyUpdateAsync(caller, reply.Update, cancellationToken);
-        if (instant && !caller.Cached)
+    }
+
+    /// <summary>
+    /// <c>/micromove now</c>: the set is planned (its history read in one round trip), posted to the DM and
+    /// then stored once, with its message's place — one write instead of an insert and an update. A set whose
+    /// post fails is not stored (it was never seen); one that cannot be stored after its post is replaced in
+    /// the DM by a note, since its buttons would answer nothing.
+    /// </summary>
+    private async Task SendInstantSetAsync(SlackCommand command, Caller caller, ChatCommand.Now now, CancellationToken cancellationToken)
+    {
+        var planned = await instantSets.PlanAsync(caller.Person, now.Focus, now.Routine, cancellationToken);
+        if (!planned.PersonExists && caller.Cached)
+        {
+            // The cached person was deleted meanwhile (delete-my-data on another replica): start afresh, as on first contact.
+            knownPeople.Forget(caller.Person.WorkspaceId, command.UserId);
+            var fresh = await ResolveAsync("command", command.TeamId, command.EnterpriseId, command.UserId, cancellationToken);
+            if (fresh is null)
+            {
+                await RespondAsync(command.ResponseUrl, [new NoticeMessage(NotInstalled, IsCorrection: true)], cancellationToken);
+                return;
+            }
+
+            caller = fresh;
+            await WelcomeIfNewAsync(caller, cancellationToken);
+            planned = await instantSets.PlanAsync(caller.Person, now.Focus, now.Routine, cancellationToken);
+        }
+
+        var channel = await api.OpenDirectMessageAsync(caller.Token, caller.Person.PlatformUserId, cancellationToken);
+        await RememberDmAsync(caller.Person, channel, cancellationToken);
+        var (text, blocks) = Render(planned.Message);
+        var posted = await api.PostMessageAsync(caller.Token, channel, text, blocks, null, cancellationToken);
+        planned.Set.PlatformMessageRef = MessageRef(posted.Channel, posted.Ts);
+        try
+        {
+            await instantSets.StoreAsync(planned.Set, cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbException or TimeoutException or OperationCanceledException)
+        {
+            await WithdrawAsync(caller.Token, posted, exception, cancellationToken);
+            throw;
+        }
+
+        if (!command.AnsweredInAck)
+        {
+            await RespondAsync(command.ResponseUrl, [new NoticeMessage(SentToDm)], cancellationToken);
+        }
+
+        if (!caller.Cached)
         {
             // Kept once the set went out, so the DM channel it was posted to is in the row kept.
             knownPeople.Keep(caller.Person);
+        }
+    }
+
+    /// <summary>Best effort: replaces a posted set that could not be stored with a note saying so.</summary>
+    private async Task WithdrawAsync(SlackBotToken token, SlackPostedMessage posted, Exception cause, CancellationToken cancellationToken)
+    {
+        logger.SlackInstantSetNotStored(cause, token.TeamId);
+        var (text, blocks) = Render(new NoticeMessage(NotStored, IsCorrection: true));
+        try
+        {
+            // Even when the command's own work was cancelled: the buttons left behind would answer nothing.
+            using var budget = new CancellationTokenSource(WithdrawBudget, clock);
+            await api.UpdateMessageAsync(token, posted.Channel, posted.Ts, text, blocks, WithdrawBudget, budget.Token);
+        }
+        catch (Exception exception) when (exception is SlackApiException or HttpRequestException or OperationCanceledException)
+        {
+            logger.SlackUpdateSkipped(token.TeamId, $"unstored set not withdrawn: {exception.GetType().Name}");
         }
     }
 

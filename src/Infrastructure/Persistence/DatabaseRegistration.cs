@@ -26,11 +26,14 @@ public static class DatabaseRegistration
     /// claims), and a prepared one skips PostgreSQL's parse and plan, about half of its work for
     /// these short queries. <c>Max Auto Prepare=0</c> turns it off (e.g. behind a pooler that cannot
     /// keep prepared statements).
-    /// Pooled connections are handed out again without Npgsql's reset (<c>No Reset On Close</c>) unless
-    /// the connection string says otherwise: with prepared statements kept, that reset is three statements
-    /// PostgreSQL runs before the next command, on every open, i.e. before almost every query here. It is
-    /// safe because MicroMove leaves no session state behind: no SET, LISTEN or temporary tables, and the
-    /// migrator unlocks its advisory lock itself.
+    /// <para>
+    /// Connections also go back to the pool without a reset unless the connection string sets
+    /// <c>No Reset On Close</c>: EF Core returns its connection after every statement, and with prepared
+    /// statements kept Npgsql's reset is seven statements (RESET ALL, UNLISTEN *, advisory unlocks, …)
+    /// that PostgreSQL parses and runs each time — more statements than the work itself. MicroMove keeps no
+    /// session state on pooled connections (no SET, LISTEN, temporary tables; the migrator unlocks its
+    /// advisory lock itself), so there is nothing to reset.
+    /// </para>
     /// </summary>
     public static NpgsqlDataSource DataSource(string connectionString)
     {
@@ -48,6 +51,7 @@ public static class DatabaseRegistration
         return builder.Build();
     }
 
+    /// <summary>Whether the connection string names the setting (spaces in its name ignored).</summary>
     private static bool Sets(string connectionString, string setting) =>
         new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
             .Cast<string>()

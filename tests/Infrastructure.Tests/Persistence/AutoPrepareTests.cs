@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace MicroMove.Infrastructure.Tests.Persistence;
 
-/// <summary>The data source prepares statements it runs again and again and hands pooled connections out without a reset, unless the connection string says otherwise.</summary>
+/// <summary>The data source prepares statements it runs again and again, unless the connection string says otherwise.</summary>
 public sealed class AutoPrepareTests(PostgresServer server)
 {
     [Fact]
@@ -23,26 +23,6 @@ public sealed class AutoPrepareTests(PostgresServer server)
         await using var dataSource = DatabaseRegistration.DataSource($"{await server.CreateEmptyDatabaseAsync()};{setting}");
 
         Assert.Equal(0, await PreparedAfterRepeatingAsync(dataSource));
-    }
-
-    [Fact]
-    public async Task PooledConnection_IsHandedOutAgainWithoutAResetRoundTrip_ByDefault()
-    {
-        var connectionString = await server.CreateEmptyDatabaseAsync();
-        await using var dataSource = DatabaseRegistration.DataSource(connectionString);
-
-        Assert.True(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).NoResetOnClose);
-        Assert.True(await PreparedAfterRepeatingAsync(dataSource) > 0);
-        // The prepared statements survive the connection's return to the pool (a reset would keep them too, at a round trip's cost).
-        Assert.True(await PreparedAfterRepeatingAsync(dataSource) > 0);
-    }
-
-    [Fact]
-    public async Task ConnectionStringThatAsksForTheReset_IsObeyed()
-    {
-        await using var dataSource = DatabaseRegistration.DataSource($"{await server.CreateEmptyDatabaseAsync()};No Reset On Close=false");
-
-        Assert.False(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).NoResetOnClose);
     }
 
     /// <summary>Runs one parameterised query ten times on one connection; how many statements are prepared then.</summary>

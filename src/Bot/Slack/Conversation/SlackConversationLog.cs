@@ -26,4 +26,7 @@ internal static partial class SlackConversationLog
 
     [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Slack schedule dialog for team {TeamId} not opened: {Error}")]
     public static partial void SlackScheduleDialogFailed(this ILogger logger, string teamId, string error);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Error, Message = "Slack instant set in team {TeamId} was posted but could not be stored; replacing it with a note")]
+    public static partial void SlackInstantSetNotStored(this ILogger logger, Exception exception, string teamId);
 }
