@@ -6,16 +6,24 @@ namespace MicroMove.Bot.Teams;
 /// Client-side throttling that mirrors Teams' published limits, so we wait instead of collecting
 /// 429s: per bot per conversation (thread) 7 per 1 s, 8 per 2 s, 60 per 30 s, 1800 per hour
 /// (send and create); per app per tenant 50 per second. Callers queue (oldest first) for a permit.
+/// The tenant limit is the one a busy tenant runs into, so it is counted exactly (<see cref="SlidingLogRateLimiter"/>).
 /// </summary>
 internal sealed class ConnectorRateLimiter : IAsyncDisposable
 {
     private const int QueueLimit = 100_000;
+
+    /// <summary>
+    /// Added to the tenant's second: the limit applies to requests as Teams receives them, and two sends
+    /// granted a second apart may arrive a little less apart when the first one was slower on its way.
+    /// </summary>
+    private static readonly TimeSpan ArrivalJitter = TimeSpan.FromMilliseconds(40);
+
     private readonly PartitionedRateLimiter<ConnectorTarget> _limiter;
 
-    public ConnectorRateLimiter()
+    public ConnectorRateLimiter(TimeProvider clock)
     {
         _limiter = PartitionedRateLimiter.CreateChained(
-            PerTenant(50, TimeSpan.FromSeconds(1), 5),
+            PerTenant(50, TimeSpan.FromSeconds(1) + ArrivalJitter, clock),
             PerConversation(7, TimeSpan.FromSeconds(1), 5),
             PerConversation(8, TimeSpan.FromSeconds(2), 4),
             PerConversation(60, TimeSpan.FromSeconds(30), 6),
@@ -31,9 +39,9 @@ internal sealed class ConnectorRateLimiter : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _limiter.DisposeAsync();
 
-    private static PartitionedRateLimiter<ConnectorTarget> PerTenant(int permits, TimeSpan window, int segments) =>
+    private static PartitionedRateLimiter<ConnectorTarget> PerTenant(int permits, TimeSpan window, TimeProvider clock) =>
         PartitionedRateLimiter.Create<ConnectorTarget, string>(target =>
-            RateLimitPartition.GetSlidingWindowLimiter(target.TenantId ?? string.Empty, _ => Options(permits, window, segments)));
+            RateLimitPartition.Get(target.TenantId ?? string.Empty, _ => new SlidingLogRateLimiter(permits, window, QueueLimit, clock)));
 
     private static PartitionedRateLimiter<ConnectorTarget> PerConversation(int permits, TimeSpan window, int segments) =>
         PartitionedRateLimiter.Create<ConnectorTarget, string>(target =>

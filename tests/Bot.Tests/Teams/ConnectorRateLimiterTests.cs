@@ -8,7 +8,7 @@ public sealed class ConnectorRateLimiterTests
     [Fact]
     public async Task EighthSendToOneConversationWithinASecond_MustWait_OtherConversationsNeedNot()
     {
-        await using var limiter = new ConnectorRateLimiter();
+        await using var limiter = new ConnectorRateLimiter(TimeProvider.System);
         var conversation = new ConnectorTarget("tenant-a", "a:one");
 
         var granted = Enumerable.Range(0, 7).Select(_ => limiter.AttemptAcquire(conversation)).ToList();
@@ -24,7 +24,7 @@ public sealed class ConnectorRateLimiterTests
     [Fact]
     public async Task FiftyFirstCallForOneTenantWithinASecond_MustWait_OtherTenantsNeedNot()
     {
-        await using var limiter = new ConnectorRateLimiter();
+        await using var limiter = new ConnectorRateLimiter(TimeProvider.System);
 
         var granted = Enumerable.Range(0, 50).Select(i => limiter.AttemptAcquire(new ConnectorTarget("tenant-a", $"a:{i}"))).ToList();
         using var fiftyFirst = limiter.AttemptAcquire(new ConnectorTarget("tenant-a", "a:another"));
@@ -39,7 +39,7 @@ public sealed class ConnectorRateLimiterTests
     [Fact]
     public async Task AcquireAsync_WaitsForThePermitInsteadOfFailing()
     {
-        await using var limiter = new ConnectorRateLimiter();
+        await using var limiter = new ConnectorRateLimiter(TimeProvider.System);
         var conversation = new ConnectorTarget("tenant-a", "a:one");
         var granted = Enumerable.Range(0, 7).Select(_ => limiter.AttemptAcquire(conversation)).ToList();
 
