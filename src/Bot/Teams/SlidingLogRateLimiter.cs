@@ -36,6 +36,7 @@ internal sealed class SlidingLogRateLimiter(int permits, TimeSpan window, int qu
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
+        CheckOne(permitCount);
         lock (_gate)
         {
             var now = clock.GetTimestamp();
@@ -45,13 +46,24 @@ internal sealed class SlidingLogRateLimiter(int permits, TimeSpan window, int qu
                 return Refused(TimeSpan.FromSeconds((double)(at - now) / clock.TimestampFrequency));
             }
 
-            Grant(now);
+            // A count of 0 only asks whether a permit is free now.
+            if (permitCount == 1)
+            {
+                Grant(now);
+            }
+
             return Granted;
         }
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
+        CheckOne(permitCount);
+        if (permitCount == 0)
+        {
+            return AttemptAcquireCore(0);
+        }
+
         long wait;
         lock (_gate)
         {
@@ -89,6 +101,9 @@ internal sealed class SlidingLogRateLimiter(int permits, TimeSpan window, int qu
 
         return Granted;
     }
+
+    /// <summary>Every request is one call: a permit at a time (0 to ask).</summary>
+    private static void CheckOne(int permitCount) => ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, 1);
 
     /// <summary>When the next grant may happen: now while fewer than <c>permits</c> were granted, else a window after the one it replaces.</summary>
     private long EarliestGrant(long now) => _granted < _grants.Length ? now : _grants[_next] + _windowTicks;

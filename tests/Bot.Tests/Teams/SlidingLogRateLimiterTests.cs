@@ -34,6 +34,22 @@ public sealed class SlidingLogRateLimiterTests
     }
 
     [Fact]
+    public void AskingWithZeroPermits_TakesNone()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new SlidingLogRateLimiter(1, Second, 10, clock);
+
+        using var asked = limiter.AttemptAcquire(0);
+        using var taken = limiter.AttemptAcquire();
+        using var askedAgain = limiter.AttemptAcquire(0);
+
+        Assert.True(asked.IsAcquired);
+        Assert.True(taken.IsAcquired);
+        Assert.False(askedAgain.IsAcquired);
+        Assert.Throws<ArgumentOutOfRangeException>(() => limiter.AttemptAcquire(2));
+    }
+
+    [Fact]
     public async Task QueuedCallers_GetTheFullRate_AndNeverMoreThanTheLimitInAnyWindow()
     {
         var clock = new FakeTimeProvider();
