@@ -1,3 +1,4 @@
+using MicroMove.Bot.Features.Prompts;
 using MicroMove.Domain.Catalogue;
 using MicroMove.Domain.Rotation;
 using MicroMove.Infrastructure.Persistence;
@@ -14,8 +15,9 @@ namespace MicroMove.Bot.Features.Conversation;
 /// </summary>
 internal static class InstantSetHistory
 {
-    public static readonly TimeSpan OfferedWindow = TimeSpan.FromDays(2);
-    public static readonly TimeSpan LogWindow = TimeSpan.FromDays(14);
+    // The pipeline's windows: an instant set and a scheduled one follow the same rotation.
+    public static readonly TimeSpan OfferedWindow = RotationHistories.OfferedWindow;
+    public static readonly TimeSpan LogWindow = RotationHistories.LogWindow;
 
     private const string PersonSql = "SELECT EXISTS (SELECT 1 FROM micromove.people WHERE id = $1)";
 

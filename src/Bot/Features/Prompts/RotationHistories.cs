@@ -13,8 +13,11 @@ namespace MicroMove.Bot.Features.Prompts;
 /// </summary>
 internal static class RotationHistories
 {
-    private static readonly TimeSpan OfferedWindow = TimeSpan.FromDays(2);
-    private static readonly TimeSpan LogWindow = TimeSpan.FromDays(14);
+    /// <summary>How far back offered sets count (also for an instant set's <see cref="Conversation.InstantSetHistory"/>).</summary>
+    public static readonly TimeSpan OfferedWindow = TimeSpan.FromDays(2);
+
+    /// <summary>How far back the log counts (also for an instant set's <see cref="Conversation.InstantSetHistory"/>).</summary>
+    public static readonly TimeSpan LogWindow = TimeSpan.FromDays(14);
 
     public static async Task<Dictionary<Guid, RotationHistory>> LoadAsync(
         MicroMoveDbContext db, IReadOnlyCollection<Guid> personIds, DateTimeOffset now, CancellationToken cancellationToken)
