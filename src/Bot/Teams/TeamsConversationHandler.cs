@@ -62,6 +62,11 @@ internal sealed class TeamsConversationHandler(
             return answer is null ? NotOurs("The action carries no tenant or user.") : Invoked(answer);
         }
 
+        if (PresserOf(activity) is { } presser && await conversations.TryDoneAsync(presser, parsed.Action, cancellationToken) is { } done)
+        {
+            return Invoked(done);
+        }
+
         var person = await PersonOfAsync(activity, cancellationToken);
         if (person is null)
         {
@@ -480,6 +485,13 @@ internal sealed class TeamsConversationHandler(
 
     private static string HelloKey(string conversationId) =>
         "hello|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(conversationId)));
+
+    /// <summary>Who pressed a button in a personal chat, as found without loading their person; null elsewhere.</summary>
+    private static ChatPresser? PresserOf(TeamsActivity activity) =>
+        IsPersonal(activity) && activity.TenantId is { Length: > 0 } tenantId && UserIdOf(activity) is { } userId
+            && activity.Conversation?.Id is { Length: > 0 } conversationId && activity.ServiceUrl is { Length: > 0 } serviceUrl
+            ? new ChatPresser(ChatPlatform.Teams, tenantId, userId, conversationId, serviceUrl)
+            : null;
 
     private static string? UserIdOf(TeamsActivity activity) =>
         activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id is { Length: > 0 } id ? id : null;

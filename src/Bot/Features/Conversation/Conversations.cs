@@ -81,6 +81,22 @@ internal sealed class Conversations(
         }
     }
 
+    /// <summary>
+    /// Done or the after-rating pressed by someone already known, active and reachable in the chat they
+    /// pressed it in: recorded in one round trip, without loading their person first. Null — nothing
+    /// recorded — for any other action or presser; <see cref="HandleActionAsync"/> then answers it.
+    /// </summary>
+    public Task<ConversationReply?> TryDoneAsync(ChatPresser presser, ParsedAction action, CancellationToken cancellationToken) =>
+        IsDoneClick(action, out var after)
+            ? answers.DoneAsync(presser, action.Reference, after, cancellationToken)
+            : Task.FromResult<ConversationReply?>(null);
+
+    private static bool IsDoneClick(ParsedAction action, out FatigueRating? after)
+    {
+        after = action.Kind == ActionKind.RateAfter ? Rating(action.Value) : null;
+        return action.Kind == ActionKind.Done || after is not null;
+    }
+
     /// <summary>Handles a button press or choice on one of our messages.</summary>
     public async Task<ConversationReply> HandleActionAsync(PersonEntity person, ParsedAction action, CancellationToken cancellationToken)
     {
@@ -101,10 +117,9 @@ internal sealed class Conversations(
 
         // Someone else's message, or one whose set is gone (data deleted): say so rather than fail.
         var notYours = ConversationReply.Say(new NoticeMessage("That set isn't yours or no longer exists.", IsCorrection: true));
-        if (action.Kind == ActionKind.Done || (action.Kind == ActionKind.RateAfter && Rating(action.Value) is not null))
+        if (IsDoneClick(action, out var after))
         {
             // The commonest clicks: found and recorded in one round trip.
-            var after = action.Kind == ActionKind.RateAfter ? Rating(action.Value) : null;
             return await answers.DoneAsync(person.Id, action.Reference, after, cancellationToken) ?? notYours;
         }
 

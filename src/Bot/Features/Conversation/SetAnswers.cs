@@ -6,6 +6,7 @@ using MicroMove.Domain.Tracking;
 using MicroMove.Infrastructure.Persistence;
 using MicroMove.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MicroMove.Bot.Features.Conversation;
 
@@ -14,7 +15,7 @@ namespace MicroMove.Bot.Features.Conversation;
 /// recorded once however often the platform retries, and the message to show in place.
 /// Every lookup is by person as well as by set, so nobody can answer someone else's prompt.
 /// </summary>
-internal sealed class SetAnswers(MicroMoveDbContext db, TimeProvider clock, People people)
+internal sealed class SetAnswers(MicroMoveDbContext db, NpgsqlDataSource dataSource, TimeProvider clock, People people)
 {
     public const int MaxSnoozes = 3;
 
@@ -49,43 +50,27 @@ internal sealed class SetAnswers(MicroMoveDbContext db, TimeProvider clock, Peop
     /// click. Null when the set is not theirs or no longer exists. Same outcome as
     /// <see cref="FindAsync"/> followed by <see cref="DoneAsync(PromptDeliveryEntity, FatigueRating?, FatigueRating?, CancellationToken)"/>.
     /// </summary>
-    public async Task<ConversationReply?> DoneAsync(Guid personId, string reference, FatigueRating? after, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParseExact(reference, "N", out var setId))
-        {
-            return null;
-        }
+    public async Task<ConversationReply?> DoneAsync(Guid personId, string reference, FatigueRating? after, CancellationToken cancellationToken) =>
+        Guid.TryParseExact(reference, "N", out var setId)
+            ? DoneReply(setId, await DoneStatement.ByPersonAsync(dataSource, setId, personId, clock.GetUtcNow(), (short?)after?.Value, cancellationToken))
+            : null;
 
-        // The movements go into the entry in the set's order (ordinality), as their slugs.
-        var rows = await db.Database.SqlQuery<DoneSet>($"""
-            WITH delivery AS (
-                SELECT id, person_id, routine, movements, fatigue_before, platform_message_ref
-                FROM micromove.prompt_deliveries
-                WHERE id = {setId} AND person_id = {personId} AND kind <> {WeeklySummaryKind}
-            ), recorded AS (
-                INSERT INTO micromove.log_entries (id, person_id, delivery_id, source_key, done_at, movements, routine, fatigue_before, fatigue_after)
-                SELECT {Guid.CreateVersion7()}, person_id, id, {SourceKey(setId)}, {clock.GetUtcNow()},
-                       ARRAY(SELECT m.value ->> 'movement' FROM jsonb_array_elements(movements) WITH ORDINALITY AS m(value, n) ORDER BY m.n),
-                       routine, fatigue_before, {(short?)after?.Value}
-                FROM delivery
-                ON CONFLICT (person_id, source_key) DO UPDATE SET
-                    fatigue_before = COALESCE(EXCLUDED.fatigue_before, log_entries.fatigue_before),
-                    fatigue_after = COALESCE(EXCLUDED.fatigue_after, log_entries.fatigue_after)
-                RETURNING movements, routine, fatigue_before, fatigue_after
-            )
-            SELECT d.platform_message_ref AS message_ref, r.routine, r.movements, r.fatigue_before AS "before", r.fatigue_after AS "after"
-            FROM delivery d CROSS JOIN recorded r
-            """).ToListAsync(cancellationToken);
-        if (rows.Count == 0)
-        {
-            return null;
-        }
+    /// <summary>
+    /// The same, found by who pressed it rather than by a person loaded first: for a known person who is
+    /// active and reachable in the chat they pressed it in. Null otherwise — not theirs, gone, or the
+    /// person needs updating — and nothing recorded.
+    /// </summary>
+    public async Task<ConversationReply?> DoneAsync(ChatPresser presser, string reference, FatigueRating? after, CancellationToken cancellationToken) =>
+        Guid.TryParseExact(reference, "N", out var setId)
+            ? DoneReply(setId, await DoneStatement.ByPresserAsync(dataSource, setId, presser, clock.GetUtcNow(), (short?)after?.Value, cancellationToken))
+            : null;
 
-        var row = rows[0];
-        return new ConversationReply([], new MessageUpdate(
-            row.MessageRef,
-            SetDoneMessage.For(setId.ToString("N"), TitleOf(row.Routine), NamesOf(row.Movements), Rating(row.Before), Rating(row.After))));
-    }
+    private static ConversationReply? DoneReply(Guid setId, DoneRow? row) =>
+        row is null
+            ? null
+            : new ConversationReply([], new MessageUpdate(
+                row.MessageRef,
+                SetDoneMessage.For(setId.ToString("N"), TitleOf(row.Routine), NamesOf(row.Movements), Rating(row.Before), Rating(row.After))));
 
     public async Task<ConversationReply> RateBeforeAsync(PromptDeliveryEntity set, FatigueRating before, CancellationToken cancellationToken)
     {
@@ -171,16 +156,10 @@ internal sealed class SetAnswers(MicroMoveDbContext db, TimeProvider clock, Peop
         [.. slugs.Select(slug => MovementSlugs.TryParse(slug, out var id) ? MovementCatalogue.Get(id).Name : slug)];
 
     /// <summary>The log entry's idempotency key for a set: one entry per delivered set.</summary>
-    public static string SourceKey(PromptDeliveryEntity set) => SourceKey(set.Id);
-
-    private static string SourceKey(Guid setId) => $"delivery:{setId:N}";
-
-    private static readonly string WeeklySummaryKind = StorageConversions.ToText(DeliveryKind.WeeklySummary);
+    public static string SourceKey(PromptDeliveryEntity set) => DoneStatement.SourceKey(set.Id);
 
     private static FatigueRating? Rating(short? value) =>
         value is { } v && FatigueRating.TryCreate(v, out var rating) ? rating : null;
 
     private sealed record StoredRatings(short? Before, short? After);
-
-    private sealed record DoneSet(string? MessageRef, string? Routine, string[] Movements, short? Before, short? After);
 }
