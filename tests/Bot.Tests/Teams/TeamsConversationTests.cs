@@ -223,6 +223,42 @@ public sealed partial class TeamsConversationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task InvokeDone_BySomeoneMarkedUnreachable_LogsTheSet_AndMakesThemReachableAgain()
+    {
+        await using var bed = await StartAsync();
+        var set = await SentPromptAsync(bed);
+        await using (var db = PromptWorld.Db(bed.App.ConnectionString))
+        {
+            await db.People.ExecuteUpdateAsync(s => s.SetProperty(p => p.UnreachableReason, "blocked"), TestContext.Current.CancellationToken);
+        }
+
+        var response = await bed.PostSignedAsync(Invoke(bed, "done", set.Id.ToString("N"), value: null));
+
+        var body = TeamsTestBed.Json(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(OutboundActivity.AdaptiveCardContentType, body.GetProperty("type").GetString());
+        await using var check = PromptWorld.Db(bed.App.ConnectionString);
+        Assert.Equal(set.Id, Assert.Single(await check.LogEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)).DeliveryId);
+        Assert.Null((await check.People.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).UnreachableReason);
+    }
+
+    [Fact]
+    public async Task InvokeDone_BySameUserIdFromAnotherTenant_LogsNothing()
+    {
+        await using var bed = await StartAsync();
+        var set = await SentPromptAsync(bed);
+        var elsewhere = Invoke(bed, "done", set.Id.ToString("N"), value: null)
+            .Replace(TeamsTestBed.TenantId, "another-tenant-0000", StringComparison.Ordinal);
+
+        var response = await bed.PostSignedAsync(elsewhere);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = TeamsTestBed.Json(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.NotEqual(OutboundActivity.AdaptiveCardContentType, body.GetProperty("type").GetString());
+        await using var db = PromptWorld.Db(bed.App.ConnectionString);
+        Assert.Empty(await db.LogEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Invoke_NotOurs_IsA400ErrorEnvelope_NeverA500()
     {
         await using var bed = await StartAsync();
