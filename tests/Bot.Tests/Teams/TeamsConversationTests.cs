@@ -191,8 +191,13 @@ public sealed partial class TeamsConversationTests(PostgresServer server)
         await using var bed = await StartAsync();
         var set = await SentPromptAsync(bed);
 
-        await bed.PostSignedAsync(Invoke(bed, "rateBefore", set.Id.ToString("N"), value: 4));
+        var rated = await bed.PostSignedAsync(Invoke(bed, "rateBefore", set.Id.ToString("N"), value: 4));
         var response = await bed.PostSignedAsync(Invoke(bed, "done", set.Id.ToString("N"), value: null));
+
+        // The seeded set has 20 ankle pumps, more than today's range (10–12): it still renders, at 12.
+        var ratedBody = TeamsTestBed.Json(await rated.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(OutboundActivity.AdaptiveCardContentType, ratedBody.GetProperty("type").GetString());
+        Assert.Contains("12 pumps", ratedBody.GetProperty("value").GetRawText(), StringComparison.Ordinal);
 
         await using var db = PromptWorld.Db(bed.App.ConnectionString);
         var entry = Assert.Single(await db.LogEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));

@@ -16,11 +16,16 @@ internal static class PromptMessages
     public static MovementPromptMessage For(PromptDeliveryEntity delivery, FatigueRating? before = null)
     {
         var movements = delivery.Movements
-            .Select(m => MovementSlugs.TryParse(m.Movement, out var id) ? new PlannedMovement(MovementCatalogue.Get(id), m.Reps) : null)
+            .Select(m => MovementSlugs.TryParse(m.Movement, out var id) ? Planned(MovementCatalogue.Get(id), m.Reps) : null)
             .OfType<PlannedMovement>()
             .ToList();
         var tip = MovementCatalogue.Mistakes.FirstOrDefault(m => m.Id.ToString() == delivery.Tip) ?? MovementCatalogue.Mistakes[0];
         var focus = delivery.Kind == DeliveryKind.InstantSet && delivery.SlotKey.Split('/').ElementAtOrDefault(1) is { Length: > 0 } named ? named : null;
         return MovementPromptMessage.For(RoutineKinds.TryParse(delivery.Routine), focus, movements, tip, delivery.Notes, Reference(delivery), before);
     }
+
+    // A set stored before the catalogue's ranges changed still renders: its reps move into today's range
+    // rather than failing the person's click on it.
+    private static PlannedMovement Planned(Movement movement, int storedReps) =>
+        new(movement, Math.Clamp(storedReps, movement.Reps.Min, movement.Reps.Max));
 }
