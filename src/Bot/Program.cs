@@ -36,6 +36,7 @@ try
     builder.Services.AddSingleton(CredentialKeySetup.Resolve(builder.Configuration, builder.Environment));
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHealth();
+    builder.Services.AddMetricsEndpoint(builder.Configuration);
 
     // Prompts: cluster-wide dispatch (Quartz) and delivery workers, through the chat gateways.
     builder.Services.AddPrompts(builder.Configuration, connectionString);
@@ -50,6 +51,7 @@ try
 
     var app = builder.Build();
     app.MapHealthEndpoints();
+    app.MapMetricsEndpoint(builder.Configuration);
     app.MapTeamsEndpoints();
     app.MapSlackEndpoints();
     app.MapChartEndpoints();
