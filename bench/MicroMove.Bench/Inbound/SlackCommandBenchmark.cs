@@ -46,11 +46,12 @@ internal static class SlackCommandBenchmark
         var warmUp = await LoadRun.RunAsync("warm-up: first contact + help", people, concurrency,
             i => CommandAsync(http, slack, commands, Interlocked.Increment(ref hook), i % people, "help"));
         Console.WriteLine(warmUp.Line());
-        // And the measured path itself, until the JIT has tiered it up: otherwise a short run measures the compiler.
-        var warmNow = await LoadRun.RunAsync("warm-up: now", Math.Min(requests, 2_000), concurrency, i =>
+        // And the measured path itself, until the JIT has tiered it up (as many as measured, at most 5,000):
+        // otherwise a short run measures the compiler.
+        var warmNow = await LoadRun.RunAsync("warm-up: now", Math.Min(requests, 5_000), concurrency, i =>
             CommandAsync(http, slack, commands, Interlocked.Increment(ref hook), i % people, "now", _ => { }));
         Console.WriteLine(warmNow.Line());
-        await LoadRun.RunAsync("warm-up: bare", Math.Min(requests, 2_000), concurrency, _ => BareAsync(http, bare.Address));
+        await LoadRun.RunAsync("warm-up: bare", Math.Min(requests, 5_000), concurrency, _ => BareAsync(http, bare.Address));
 
         using var cost = new RunCost();
         var bareStart = cost.Take(server);
