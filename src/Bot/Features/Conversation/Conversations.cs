@@ -116,7 +116,7 @@ internal sealed class Conversations(
         }
 
         // Someone else's message, or one whose set is gone (data deleted): say so rather than fail.
-        var notYours = ConversationReply.Say(new NoticeMessage("That set isn't yours or no longer exists.", IsCorrection: true));
+        var notYours = ConversationReply.Say(new NoticeMessage(SetAnswers.GoneNote, IsCorrection: true));
         if (IsDoneClick(action, out var after))
         {
             // The commonest clicks: found and recorded in one round trip.

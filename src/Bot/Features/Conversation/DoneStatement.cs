@@ -12,7 +12,7 @@ internal sealed record ChatPresser(ChatPlatform Platform, string WorkspaceExtern
 internal sealed record DoneRow(string? MessageRef, string? Routine, string[] Movements, short? Before, short? After);
 
 /// <summary>
-/// "Done" (or the after-rating) in one statement: the set is found as the presser's, its log entry
+/// "Done" (with its ratings) in one statement: the set is found as the presser's, its log entry
 /// written — or, pressed again, its ratings filled in — and what the done card needs returned. Plain
 /// Npgsql with positional parameters, because this is the commonest click: EF Core's per-call
 /// processing of a raw query cost more than the statement itself.
@@ -21,14 +21,16 @@ internal static class DoneStatement
 {
     private static readonly string WeeklySummaryKind = StorageConversions.ToText(DeliveryKind.WeeklySummary);
 
-    // $1 set id, $2 new entry id, $3 source key, $4 now, $5 after-rating; the set's CTE comes first.
-    // The movements go into the entry in the set's order (ordinality), as their slugs.
+    // $1 set id, $2 new entry id, $3 source key, $4 now, $5 after-rating, $6 before-rating (else the one kept
+    // with the set); the set's CTE comes first. The movements go into the entry in the set's order
+    // (ordinality), as their slugs. A retried "done" is the same row (unique person + source key); ratings
+    // given later fill in, or correct, the ones already there.
     private const string RecordAndReturn = """
         recorded AS (
             INSERT INTO micromove.log_entries (id, person_id, delivery_id, source_key, done_at, movements, routine, fatigue_before, fatigue_after)
             SELECT $2, person_id, id, $3, $4,
                    ARRAY(SELECT m.value ->> 'movement' FROM jsonb_array_elements(movements) WITH ORDINALITY AS m(value, n) ORDER BY m.n),
-                   routine, fatigue_before, $5
+                   routine, COALESCE($6, fatigue_before), $5
             FROM delivery
             ON CONFLICT (person_id, source_key) DO UPDATE SET
                 fatigue_before = COALESCE(EXCLUDED.fatigue_before, log_entries.fatigue_before),
@@ -39,16 +41,16 @@ internal static class DoneStatement
         FROM delivery d CROSS JOIN recorded r
         """;
 
-    // $6 the person's id.
+    // $7 the person's id.
     private static readonly string ByPersonSql = $"""
         WITH delivery AS (
             SELECT id, person_id, routine, movements, fatigue_before, platform_message_ref
             FROM micromove.prompt_deliveries
-            WHERE id = $1 AND person_id = $6 AND kind <> '{WeeklySummaryKind}'
+            WHERE id = $1 AND person_id = $7 AND kind <> '{WeeklySummaryKind}'
         ), {RecordAndReturn}
         """;
 
-    // $6 user id, $7 conversation, $8 service URL, $9 platform, $10 workspace's external id. Only a
+    // $7 user id, $8 conversation, $9 service URL, $10 platform, $11 workspace's external id. Only a
     // person who is active and reachable in this very chat: anyone else needs their person updated
     // first, which is the caller's full path.
     private static readonly string ByPresserSql = $"""
@@ -58,16 +60,16 @@ internal static class DoneStatement
             JOIN micromove.people AS p ON p.id = d.person_id
             JOIN micromove.workspaces AS w ON w.id = p.workspace_id
             WHERE d.id = $1 AND d.kind <> '{WeeklySummaryKind}'
-              AND p.platform_user_id = $6 AND p.conversation_id = $7 AND p.service_url IS NOT DISTINCT FROM $8
+              AND p.platform_user_id = $7 AND p.conversation_id = $8 AND p.service_url IS NOT DISTINCT FROM $9
               AND p.active AND p.unreachable_reason IS NULL
-              AND w.platform = $9 AND w.external_id = $10 AND w.active
+              AND w.platform = $10 AND w.external_id = $11 AND w.active
         ), {RecordAndReturn}
         """;
 
     public static Task<DoneRow?> ByPersonAsync(
-        NpgsqlDataSource dataSource, Guid setId, Guid personId, DateTimeOffset now, short? after, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, Guid setId, Guid personId, DateTimeOffset now, short? before, short? after, CancellationToken cancellationToken)
     {
-        var command = Command(dataSource, ByPersonSql, setId, now, after);
+        var command = Command(dataSource, ByPersonSql, setId, now, before, after);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
         return ExecuteAsync(command, cancellationToken);
     }
@@ -75,7 +77,7 @@ internal static class DoneStatement
     public static Task<DoneRow?> ByPresserAsync(
         NpgsqlDataSource dataSource, Guid setId, ChatPresser presser, DateTimeOffset now, short? after, CancellationToken cancellationToken)
     {
-        var command = Command(dataSource, ByPresserSql, setId, now, after);
+        var command = Command(dataSource, ByPresserSql, setId, now, before: null, after);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = presser.PlatformUserId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = presser.ConversationId });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)presser.ServiceUrl ?? DBNull.Value });
@@ -87,16 +89,20 @@ internal static class DoneStatement
     /// <summary>The log entry's idempotency key for a set: one entry per delivered set.</summary>
     public static string SourceKey(Guid setId) => $"delivery:{setId:N}";
 
-    private static NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql, Guid setId, DateTimeOffset now, short? after)
+    private static NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql, Guid setId, DateTimeOffset now, short? before, short? after)
     {
         var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = setId });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SourceKey(setId) });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Smallint, Value = after is { } value ? value : DBNull.Value });
+        command.Parameters.Add(Rating(after));
+        command.Parameters.Add(Rating(before));
         return command;
     }
+
+    private static NpgsqlParameter Rating(short? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Smallint, Value = value is { } rating ? rating : DBNull.Value };
 
     private static async Task<DoneRow?> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ internal sealed class SetAnswers(MicroMoveDbContext db, NpgsqlDataSource dataSou
 {
     public const int MaxSnoozes = 3;
 
+    /// <summary>Said when a set is no longer there to answer.</summary>
+    public const string GoneNote = "That set isn't yours or no longer exists.";
+
     /// <summary>Typed replies ("done", "2 4") answer the latest set sent within this window.</summary>
     public static readonly TimeSpan OpenFor = TimeSpan.FromHours(12);
 
@@ -40,8 +43,12 @@ internal sealed class SetAnswers(MicroMoveDbContext db, NpgsqlDataSource dataSou
     /// <summary>Done (with optional ratings): one log entry per set; later ratings fill in or correct it.</summary>
     public async Task<ConversationReply> DoneAsync(PromptDeliveryEntity set, FatigueRating? before, FatigueRating? after, CancellationToken cancellationToken)
     {
-        var (storedBefore, storedAfter) = await RecordAsync(set, before ?? Rating(set.FatigueBefore), after, cancellationToken);
-        return Done(set, storedBefore, storedAfter);
+        var row = set.PersonId is { } personId
+            ? await DoneStatement.ByPersonAsync(dataSource, set.Id, personId, clock.GetUtcNow(), (short?)before?.Value, (short?)after?.Value, cancellationToken)
+            : null;
+
+        // Gone between finding it and recording (the person's data was just deleted): nothing recorded.
+        return DoneReply(set.Id, row) ?? ConversationReply.Say(new NoticeMessage(GoneNote, IsCorrection: true));
     }
 
     /// <summary>
@@ -52,7 +59,7 @@ internal sealed class SetAnswers(MicroMoveDbContext db, NpgsqlDataSource dataSou
     /// </summary>
     public async Task<ConversationReply?> DoneAsync(Guid personId, string reference, FatigueRating? after, CancellationToken cancellationToken) =>
         Guid.TryParseExact(reference, "N", out var setId)
-            ? DoneReply(setId, await DoneStatement.ByPersonAsync(dataSource, setId, personId, clock.GetUtcNow(), (short?)after?.Value, cancellationToken))
+            ? DoneReply(setId, await DoneStatement.ByPersonAsync(dataSource, setId, personId, clock.GetUtcNow(), before: null, (short?)after?.Value, cancellationToken))
             : null;
 
     /// <summary>
@@ -122,24 +129,6 @@ internal sealed class SetAnswers(MicroMoveDbContext db, NpgsqlDataSource dataSou
         return new ConversationReply([], new MessageUpdate(set.PlatformMessageRef, new SetClosedMessage(PromptMessages.Reference(set), TitleOf(set), outcome)));
     }
 
-    private async Task<(FatigueRating? Before, FatigueRating? After)> RecordAsync(
-        PromptDeliveryEntity set, FatigueRating? before, FatigueRating? after, CancellationToken cancellationToken)
-    {
-        // One statement: the unique (person, source key) makes a retried "done" the same row;
-        // ratings given later fill in (or correct) the ones already there.
-        var stored = await db.Database.SqlQuery<StoredRatings>($"""
-            INSERT INTO micromove.log_entries (id, person_id, delivery_id, source_key, done_at, movements, routine, fatigue_before, fatigue_after)
-            VALUES ({Guid.CreateVersion7()}, {set.PersonId}, {set.Id}, {SourceKey(set)}, {clock.GetUtcNow()},
-                    {set.Movements.Select(m => m.Movement).ToArray()}, {set.Routine}, {(short?)before?.Value}, {(short?)after?.Value})
-            ON CONFLICT (person_id, source_key) DO UPDATE SET
-                fatigue_before = COALESCE(EXCLUDED.fatigue_before, log_entries.fatigue_before),
-                fatigue_after = COALESCE(EXCLUDED.fatigue_after, log_entries.fatigue_after)
-            RETURNING fatigue_before AS "Before", fatigue_after AS "After"
-            """).ToListAsync(cancellationToken);
-        var row = stored.Single();
-        return (Rating(row.Before), Rating(row.After));
-    }
-
     private static ConversationReply Done(PromptDeliveryEntity set, FatigueRating? before, FatigueRating? after) =>
         new([], new MessageUpdate(
             set.PlatformMessageRef,
@@ -160,6 +149,4 @@ internal sealed class SetAnswers(MicroMoveDbContext db, NpgsqlDataSource dataSou
 
     private static FatigueRating? Rating(short? value) =>
         value is { } v && FatigueRating.TryCreate(v, out var rating) ? rating : null;
-
-    private sealed record StoredRatings(short? Before, short? After);
 }
