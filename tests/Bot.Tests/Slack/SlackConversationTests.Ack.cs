@@ -28,7 +28,9 @@ public sealed partial class SlackConversationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync(Cancel));
         await EventuallyAsync(() => Calls("chat.postMessage").Count(r => r.Body.Contains("\"mm_done\"", StringComparison.Ordinal)) == 2 ? "two" : null, "the second set");
-        Assert.Equal(2, (await PromptWorld.DeliveriesAsync(_db)).Count(d => d.Kind == DeliveryKind.InstantSet));
+        // Stored right after its post: wait for that too.
+        await EventuallyAsync(
+            async () => (await PromptWorld.DeliveriesAsync(_db)).Count(d => d.Kind == DeliveryKind.InstantSet) == 2 ? "two" : null, "both sets stored");
         Assert.Empty(ResponseUrlCalls());
     }
 
@@ -167,7 +169,10 @@ public sealed partial class SlackConversationTests
         Assert.Equal(2, people.Count);
         Assert.All(people, p => Assert.Equal("U0ALICE", p.PlatformUserId));
         Assert.NotEqual(people[0].WorkspaceId, people[1].WorkspaceId);
-        var deliveries = await PromptWorld.DeliveriesAsync(_db);
+        // Each set is stored right after its post reaches Slack: wait for the last store too.
+        var deliveries = await EventuallyAsync(
+            async () => await PromptWorld.DeliveriesAsync(_db) is { Count: 4 } all ? all : null,
+            "four stored sets");
         Assert.All(people, p => Assert.Equal(2, deliveries.Count(d => d.PersonId == p.Id && d.WorkspaceId == p.WorkspaceId)));
     }
 
