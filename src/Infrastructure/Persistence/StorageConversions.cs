@@ -41,7 +41,12 @@ internal static class StorageConversions
     /// <summary>SQL list of the stored names of every value, for CHECK constraints.</summary>
     public static string SqlList<TEnum>()
         where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetValues<TEnum>().Select(value => $"'{ToText(value)}'"));
+        SqlList(Enum.GetValues<TEnum>());
+
+    /// <summary>The given values as a SQL list of text literals: <c>'a', 'b'</c>.</summary>
+    public static string SqlList<TEnum>(params TEnum[] values)
+        where TEnum : struct, Enum =>
+        string.Join(", ", values.Select(value => $"'{ToText(value)}'"));
 
     public static string Text(DeliveryStatus status) => ToText(status);
 }

@@ -6,8 +6,9 @@ namespace MicroMove.Bot.Features.Prompts;
 /// <summary>
 /// PostgreSQL as the durable queue: claim with one UPDATE … FOR UPDATE SKIP LOCKED so
 /// workers on every replica take different rows, under a lease that a dead node's claims
-/// lose when it runs out. Only claims are taken over: a delivery whose send had begun
-/// (status sending) when its node died may have been posted, so it is failed as uncertain.
+/// lose when it runs out (they become pending again, <see cref="ReleaseExpiredClaimsAsync"/>).
+/// Only claims are taken over: a delivery whose send had begun (status sending) when its node
+/// died may have been posted, so it is failed as uncertain.
 /// </summary>
 internal static class DeliveryQueue
 {
@@ -47,9 +48,7 @@ internal static class DeliveryQueue
                            {share} - coalesce(s.in_flight, 0) AS room
                     FROM (
                         SELECT id, workspace_id, due_at FROM micromove.prompt_deliveries
-                        WHERE status IN ('pending', 'claimed')
-                          AND ((status = 'pending' AND (not_before IS NULL OR not_before <= {now}))
-                               OR (status = 'claimed' AND lease_until < {now}))
+                        WHERE is_open AND status = 'pending' AND (not_before IS NULL OR not_before <= {now})
                           AND workspace_id <> ALL({busy})
                         ORDER BY due_at
                         LIMIT {limit * CandidatesPerSlot}
@@ -74,6 +73,19 @@ internal static class DeliveryQueue
         db.Database.ExecuteSqlAsync($"""
             UPDATE micromove.prompt_deliveries
             SET status = 'failed', lease_until = NULL, last_error = {AbandonedSendReason}
-            WHERE status = 'sending' AND lease_until < {now}
+            WHERE is_open AND status = 'sending' AND lease_until < {now}
+            """, cancellationToken);
+
+    /// <summary>
+    /// Claims whose lease ran out before their send began (their node died or stalled): pending again, so the
+    /// next claim, on any node, takes them (and counts a new attempt). Done here, every few seconds, rather than
+    /// in every claim: the claim then looks at pending rows only, and does not walk past the rows in flight
+    /// on every node to find the few whose lease ran out. Returns how many.
+    /// </summary>
+    public static Task<int> ReleaseExpiredClaimsAsync(MicroMoveDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE micromove.prompt_deliveries
+            SET status = 'pending', lease_until = NULL
+            WHERE is_open AND status = 'claimed' AND lease_until < {now}
             """, cancellationToken);
 }

@@ -20,16 +20,12 @@ internal sealed partial class DeliverySender(
     ChatGateways gateways,
     WeeklySummaryBuilder summaries,
     ChallengeDeliveries challenges,
+    DeliveryMarks marks,
     TimeProvider clock,
     DeliveryMetrics metrics,
     IOptions<PromptOptions> options,
     ILogger<DeliverySender> logger)
 {
-    private static readonly string ClaimedStatus = StorageConversions.ToText(DeliveryStatus.Claimed);
-    private static readonly string SendingStatus = StorageConversions.ToText(DeliveryStatus.Sending);
-    private static readonly string SentStatus = StorageConversions.ToText(DeliveryStatus.Sent);
-    private static readonly string FailedStatus = StorageConversions.ToText(DeliveryStatus.Failed);
-
     /// <summary>Sends the claimed delivery; <paramref name="prepared"/> is its row (and summary) as read with its batch, otherwise both are read here.</summary>
     public async Task SendAsync(DeliveryClaim claim, PreparedDelivery? prepared, CancellationToken cancellationToken)
     {
@@ -69,7 +65,7 @@ internal sealed partial class DeliverySender(
         }
 
         var address = new ChatAddress(workspace.Platform, workspace.Id, workspace.ExternalId, person.Id, person.PlatformUserId, person.ConversationId, person.ServiceUrl);
-        var sending = new SendingMark(this, claim);
+        var sending = new SendingMark(marks, claim);
         var outcome = await SendThroughAsync(gateway, address, message, sending, claim, cancellationToken);
         if (sending.Lost)
         {
@@ -96,7 +92,7 @@ internal sealed partial class DeliverySender(
             return;
         }
 
-        var sending = new SendingMark(this, claim);
+        var sending = new SendingMark(marks, claim);
         var outcome = await SendThroughAsync(gateway, address, message, sending, claim, cancellationToken);
         if (sending.Lost)
         {
@@ -141,7 +137,7 @@ internal sealed partial class DeliverySender(
     }
 
     /// <summary>One send's "sending" mark: set at most once, at the gateway's checkpoint; <see cref="Lost"/> when the claim was no longer ours.</summary>
-    private sealed class SendingMark(DeliverySender sender, DeliveryClaim claim)
+    private sealed class SendingMark(DeliveryMarks marks, DeliveryClaim claim)
     {
         public bool Begun { get; private set; }
 
@@ -151,30 +147,13 @@ internal sealed partial class DeliverySender(
         {
             if (!Begun && !Lost)
             {
-                Begun = await sender.BeginSendingAsync(claim, cancellationToken);
+                // Not cancelled half-way: a mark asked for is written with its group.
+                Begun = await marks.BeginSendingAsync(claim);
                 Lost = !Begun;
             }
 
             return Begun;
         }
-    }
-
-    /// <summary>
-    /// Claimed → sending, with a fresh lease for the send itself, while the claim is still ours. From here on
-    /// the platform may get the message: if this node dies before recording the answer, the row is failed as
-    /// uncertain when the lease runs out (<see cref="DeliveryQueue.AbandonDeadSendsAsync"/>), not sent again.
-    /// </summary>
-    private async Task<bool> BeginSendingAsync(DeliveryClaim claim, CancellationToken cancellationToken)
-    {
-        // Plain SQL on the hottest path (every send): no expression tree to translate per call.
-        var leaseUntil = clock.GetUtcNow() + options.Value.Lease;
-        var marked = await db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE micromove.prompt_deliveries SET status = {SendingStatus}, lease_until = {leaseUntil}
-            WHERE id = {claim.Id} AND status = {ClaimedStatus} AND attempts = {claim.Attempts}
-            """,
-            cancellationToken);
-        return marked == 1;
     }
 
     /// <summary>What the delivery carries: the planned set, or the week's summary computed now from the log.</summary>
@@ -189,17 +168,7 @@ internal sealed partial class DeliverySender(
         switch (outcome)
         {
             case SendOutcome.Sent sent:
-                // Also over a failed-as-uncertain row of this same attempt: a send that outlived its lease
-                // and then got its answer knows better than the doubt recorded meanwhile.
-                var won = await db.Database.ExecuteSqlAsync(
-                    $"""
-                    UPDATE micromove.prompt_deliveries
-                    SET status = {SentStatus}, sent_at = {now}, platform_message_ref = {sent.MessageRef}, lease_until = NULL, last_error = NULL
-                    WHERE id = {claim.Id} AND attempts = {claim.Attempts}
-                      AND (status = {SendingStatus} OR (status = {FailedStatus} AND last_error = {DeliveryQueue.AbandonedSendReason}))
-                    """,
-                    cancellationToken);
-                if (won == 0)
+                if (!await marks.RecordSentAsync(claim, now, sent.MessageRef))
                 {
                     LogLostLease(logger, claim.Id);
                 }

@@ -128,6 +128,12 @@ internal sealed partial class DeliveryWorker(
                 metrics.Failed.Add(abandoned);
                 LogAbandoned(logger, abandoned);
             }
+
+            var released = await DeliveryQueue.ReleaseExpiredClaimsAsync(db, now, stoppingToken);
+            if (released > 0)
+            {
+                LogReleased(logger, released);
+            }
         }
 
         return await DeliveryQueue.ClaimAsync(db, now, options.Value.Lease, limit, inFlight, perWorkspace, stoppingToken);
@@ -222,6 +228,9 @@ internal sealed partial class DeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} deliveries were being sent by a node that stopped before recording the outcome; failed as uncertain, not sent again")]
     private static partial void LogAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} claimed deliveries outlived their lease before their send began (their node stopped or stalled); pending again")]
+    private static partial void LogReleased(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A delivery round failed; trying again shortly")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

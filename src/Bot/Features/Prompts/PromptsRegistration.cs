@@ -20,6 +20,7 @@ internal static class PromptsRegistration
             .ValidateOnStart();
         services.AddSingleton<TimeZones>();
         services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<DeliveryMarks>();
         services.AddSingleton<ChatGateways>();
         services.AddSingleton<IChatGateway, ConsoleGateway>();
         services.AddScoped<PromptDispatcher>();

@@ -6,6 +6,9 @@ namespace MicroMove.Infrastructure.Persistence.Configurations;
 
 internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<PromptDeliveryEntity>
 {
+    /// <summary>The computed "still to send" flag (column <c>is_open</c>), a shadow property: only SQL reads it.</summary>
+    public const string OpenColumn = "IsOpen";
+
     public void Configure(EntityTypeBuilder<PromptDeliveryEntity> builder)
     {
         builder.ToTable("prompt_deliveries", table =>
@@ -37,11 +40,21 @@ internal sealed class PromptDeliveryConfiguration : IEntityTypeConfiguration<Pro
         // One update per challenge and slot ("2026-11-25/leaderboard", "results"): likewise for channels.
         builder.HasIndex(d => new { d.ChallengeId, d.SlotKey }).IsUnique();
 
+        // Whether the delivery is still to be sent or being sent, computed by PostgreSQL. The queue's index
+        // filters on it rather than on status, so that pending → claimed → sending changes no indexed column:
+        // PostgreSQL can then write those two updates as HOT updates (a new row version on the same page, no
+        // new entry in any of the table's five indexes) and only the final sent/failed/missed one touches them.
+        builder.Property<bool>(OpenColumn)
+            .HasComputedColumnSql($"status IN ({StorageConversions.SqlList(DeliveryStatus.Pending, DeliveryStatus.Claimed, DeliveryStatus.Sending)})", stored: true);
+
+        // Room on each page for those HOT versions (a row is updated in place twice while it is sent).
+        builder.HasStorageParameter("fillfactor", 70);
+
         // Workers look for work here, oldest first: pending rows, claimed rows whose lease may have
         // run out, and sends whose lease ran out (a dead node's: failed as uncertain).
         builder.HasIndex(d => d.DueAt)
             .HasDatabaseName("ix_prompt_deliveries_open")
-            .HasFilter("status IN ('pending', 'claimed', 'sending')");
+            .HasFilter("is_open");
         builder.HasIndex(d => new { d.PersonId, d.DueAt });
     }
 }

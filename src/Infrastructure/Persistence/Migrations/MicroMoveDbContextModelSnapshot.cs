@@ -455,6 +455,12 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("fatigue_before");
 
+                    b.Property<bool>("IsOpen")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_open")
+                        .HasComputedColumnSql("status IN ('pending', 'claimed', 'sending')", true);
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -538,7 +544,7 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_prompt_deliveries_open")
-                        .HasFilter("status IN ('pending', 'claimed', 'sending')");
+                        .HasFilter("is_open");
 
                     b.HasIndex("ChallengeId", "SlotKey")
                         .IsUnique()
@@ -563,6 +569,8 @@ namespace MicroMove.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_prompt_deliveries_status", "status IN ('pending', 'claimed', 'sending', 'sent', 'failed', 'missed')");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("MicroMove.Infrastructure.Persistence.Entities.TeamsConversationEntity", b =>
