@@ -270,6 +270,9 @@ internal static class FanoutBenchmark
     /// <summary>The run's figures, over the deliveries created from <paramref name="since"/> on (after the warm-up).</summary>
     private static async Task<Outcome> OutcomeAsync(string db, DateTimeOffset since)
     {
+        // Statistics of the run's rows, as autovacuum would gather them: without, PostgreSQL may take the run's
+        // rows for a handful and join them row by row (seen: past the 30 s command timeout).
+        await BenchDatabase.ExecuteAsync(db, "ANALYZE micromove.prompt_deliveries");
         await using var connection = new NpgsqlConnection(db);
         await connection.OpenAsync();
         Outcome outcome;
