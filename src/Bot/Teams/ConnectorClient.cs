@@ -19,6 +19,9 @@ namespace MicroMove.Bot.Teams;
 /// With a <c>maxRateLimitWait</c>, the time spent waiting for the local limiter and for Retry-After
 /// or backoff pauses is bounded: when a wait would go past it, the call returns a retryable
 /// <see cref="ConnectorFailure"/> with <see cref="ConnectorFailure.RetryAfter"/> instead (nothing applied).
+/// Every request, after the caller's checkpoint and right before it leaves, also takes the tenant's posting slot
+/// (<see cref="ConnectorRateLimiter.AcquirePostingSlotAsync"/>); that wait is not bounded by <c>maxRateLimitWait</c>
+/// (see <see cref="WaitForPostingSlotAsync"/>).
 /// </summary>
 internal sealed class ConnectorClient(
     HttpClient http,
@@ -161,6 +164,12 @@ internal sealed class ConnectorClient(
                 return new ConnectorFailure(null, CheckpointRefused, "the caller gave the send up before posting", Retryable: true);
             }
 
+            // Last before the request leaves, on every attempt: each request counts against the tenant.
+            if (await WaitForPostingSlotAsync(call.Target, cancellationToken) is { } notPosted)
+            {
+                return notPosted;
+            }
+
             var outcome = await AttemptAsync(call, serviceUrl, token, content, cancellationToken);
             if (outcome.RefreshToken && !tokenRefreshed)
             {
@@ -227,6 +236,29 @@ internal sealed class ConnectorClient(
         {
             return (null, refused);
         }
+    }
+
+    /// <summary>
+    /// The tenant's posting gate: the permit was taken before the checkpoint, whose latency varies, so posts admitted a
+    /// window apart could still reach Teams closer together; the gate spaces them by when they actually leave.
+    /// The wait is not bounded by the call's deadline, on purpose: by now the checkpoint has marked the delivery
+    /// "sending" and renewed its lease, which the deadline is there to protect; admission already paced the tenant at
+    /// the gate's rate, so the wait is at most about the spread of the checkpoint's latency (normally tens of
+    /// milliseconds; as long as a database stall, when one bunches the posts behind it), and giving up would throw
+    /// away the permit and the checkpoint to retry the whole delivery later for a few milliseconds.
+    /// Only a full gate queue (which admission's pacing keeps from happening) refuses: nothing posted, retryable.
+    /// </summary>
+    private async Task<ConnectorFailure?> WaitForPostingSlotAsync(ConnectorTarget target, CancellationToken cancellationToken)
+    {
+        var slot = await limiter.AcquirePostingSlotAsync(target, cancellationToken);
+        if (!slot.IsAcquired)
+        {
+            return Throttled(slot, null);
+        }
+
+        // A slot is a moment in the tenant's log, not a resource held during the request.
+        slot.Dispose();
+        return null;
     }
 
     /// <summary>The local limiter refused (queue full or no permit in time); disposes the failed lease.</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
+using MicroMove.Bot.Chat;
 using MicroMove.Bot.Teams;
 using MicroMove.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -228,6 +230,77 @@ public sealed class ConnectorClientTests(PostgresServer server)
         Assert.IsType<ConnectorSuccess>(result);
     }
 
+    [Fact]
+    public async Task CheckpointThatRefuses_PostsNothing_AndTakesNoPostingSlot()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server, fakeClock: true);
+        var conversation = await KnownUserAsync(bed);
+        var client = bed.App.Services.GetRequiredService<ConnectorClient>();
+
+        var result = await client.SendAsync(conversation, OutboundActivity.FromText("hello"), null, Cancel, _ => Task.FromResult(false));
+
+        Assert.Equal(ConnectorClient.CheckpointRefused, Assert.IsType<ConnectorFailure>(result).Code);
+        Assert.Empty(bed.Fake.ConnectorRequests);
+        var slots = await FillPostingGateAsync(bed, 50); // the clock stands still: all 50 of this window are still free
+        Assert.All(slots, slot => Assert.True(slot.IsAcquired));
+    }
+
+    [Fact]
+    public async Task Post_WaitsAtThePostingGate_AfterTheCheckpoint_EvenPastItsRateLimitBudget()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server, fakeClock: true);
+        var conversation = await KnownUserAsync(bed);
+        var client = bed.App.Services.GetRequiredService<ConnectorClient>();
+        Assert.NotNull(bed.Time);
+        await FillPostingGateAsync(bed, 50); // other posts of the tenant left this very moment
+        var checkpointed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        PostingCheckpoint checkpoint = _ =>
+        {
+            checkpointed.TrySetResult(bed.Fake.ConnectorRequests.Count);
+            return Task.FromResult(true);
+        };
+
+        var sending = client.SendAsync(conversation, OutboundActivity.FromText("hello"), TimeSpan.FromMilliseconds(100), Cancel, checkpoint);
+        var postedBeforeCheckpoint = await checkpointed.Task.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+        await Task.Delay(500, Cancel); // real time: a post the gate did not hold would have reached the fake by now
+
+        Assert.Equal(0, postedBeforeCheckpoint);
+        Assert.Empty(bed.Fake.ConnectorRequests);
+        Assert.False(sending.IsCompleted);
+        bed.Time.Advance(TimeSpan.FromSeconds(2));
+
+        // Past its 100 ms budget, but after the checkpoint it waits rather than give up.
+        Assert.IsType<ConnectorSuccess>(await sending.WaitAsync(TimeSpan.FromSeconds(10), Cancel));
+        Assert.Single(bed.Fake.ConnectorRequests);
+    }
+
+    [Fact]
+    public async Task Throttled429_TheRetryPassesThePostingGateAgain()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(server, fakeClock: true);
+        bed.Fake.ConnectorResponder = (_, index) => index == 0
+            ? new FakeResponse(429, """{"error":{"code":"Throttled","message":"slow down"}}""", new Dictionary<string, string> { ["Retry-After"] = "0" })
+            : new FakeResponse(200, """{"id":"activity-9"}""");
+        var conversation = await KnownUserAsync(bed);
+        var client = bed.App.Services.GetRequiredService<ConnectorClient>();
+        Assert.NotNull(bed.Time);
+        await FillPostingGateAsync(bed, 49); // the first attempt takes the window's last slot
+
+        var sending = client.SendAsync(conversation, OutboundActivity.FromText("hello"), Cancel);
+        for (var waited = 0; bed.Fake.ConnectorRequests.IsEmpty && waited < 10_000; waited += 20)
+        {
+            await Task.Delay(20, Cancel);
+        }
+
+        await Task.Delay(500, Cancel); // real time: a retry the gate did not hold would have reached the fake by now
+        Assert.Single(bed.Fake.ConnectorRequests);
+        Assert.False(sending.IsCompleted);
+        bed.Time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal("activity-9", Assert.IsType<ConnectorSuccess>(await sending.WaitAsync(TimeSpan.FromSeconds(10), Cancel)).Id);
+        Assert.Equal(2, bed.Fake.ConnectorRequests.Count);
+    }
+
     [Theory]
     [InlineData("""{"error":{"code":"ConversationBlockedByUser","message":"User blocked the conversation with the bot."}}""", "ConversationBlockedByUser")]
     [InlineData("""{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\"\r\n}"}""", "MessageWritesBlocked")]
@@ -237,6 +310,21 @@ public sealed class ConnectorClientTests(PostgresServer server)
         Assert.Equal(code, ConnectorClient.ErrorCode(body));
 
     private Task<TeamsTestBed> StartAsync() => TeamsTestBed.StartAsync(server, fakeClock: false);
+
+    /// <summary>Takes <paramref name="count"/> of the test tenant's posting slots, as other posts would (each must be free at once).</summary>
+    private static async Task<List<RateLimitLease>> FillPostingGateAsync(TeamsTestBed bed, int count)
+    {
+        var limiter = bed.App.Services.GetRequiredService<ConnectorRateLimiter>();
+        var slots = new List<RateLimitLease>();
+        for (var i = 0; i < count; i++)
+        {
+            var slot = limiter.AcquirePostingSlotAsync(new ConnectorTarget(TeamsTestBed.TenantId, $"a:other-{i}"), Cancel);
+            Assert.True(slot.IsCompletedSuccessfully, $"posting slot {i} was not free");
+            slots.Add(await slot);
+        }
+
+        return slots;
+    }
 
     private static async Task<ConversationReference> KnownUserAsync(TeamsTestBed bed)
     {
