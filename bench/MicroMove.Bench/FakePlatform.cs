@@ -196,11 +196,16 @@ internal sealed class FakePlatform : IAsyncDisposable
             }
         }
 
+        /// <summary>When each 429 was answered, in seconds after the first accepted send (before it: negative).</summary>
+        public List<double> ThrottledAt { get; } = [];
+
         public void Throttled()
         {
+            var now = Stopwatch.GetTimestamp();
             lock (_gate)
             {
                 ThrottledCount++;
+                ThrottledAt.Add(AcceptedCount == 0 ? 0 : (now - _first) / TicksPerSecond);
             }
         }
     }

@@ -175,7 +175,11 @@ internal static class FanoutBenchmark
         }
         finally
         {
-            await server.DropAsync(name);
+            // MICROMOVE_BENCH_KEEP_DATABASE=1 keeps the last run's database (e.g. to read every send's sent_at afterwards).
+            if (Environment.GetEnvironmentVariable("MICROMOVE_BENCH_KEEP_DATABASE") != "1")
+            {
+                await server.DropAsync(name);
+            }
         }
     }
 
@@ -195,7 +199,10 @@ internal static class FanoutBenchmark
             + $"; 429s {partitions.Sum(p => p.ThrottledCount):N0}");
         foreach (var (partition, share) in partitions.Zip(shares))
         {
-            Console.WriteLine($"    {partition.Id}: {partition.AcceptedCount:N0} sent in {partition.Span.TotalSeconds:0.0} s, {share:P1}, {partition.ThrottledCount} x 429");
+            // When the 429s came tells start-up bunching (around 1 s) from steady-state jitter; each one's retry
+            // waits its Retry-After, so one in a workspace's last second stretches its span by up to a second.
+            var at = partition.ThrottledCount == 0 ? string.Empty : $" (at {string.Join(", ", partition.ThrottledAt.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))} s)";
+            Console.WriteLine($"    {partition.Id}: {partition.AcceptedCount:N0} sent in {partition.Span.TotalSeconds:0.0} s, {share:P1}, {partition.ThrottledCount} x 429{at}");
         }
     }
 
