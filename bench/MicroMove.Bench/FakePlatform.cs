@@ -164,10 +164,11 @@ internal sealed class FakePlatform : IAsyncDisposable
 
     private Partition Of(string platform, string id) => _partitions.GetOrAdd($"{platform}:{id}", _ => new Partition(platform, id));
 
-    /// <summary>What one workspace or tenant got: accepted sends (first and last timed) and 429s.</summary>
+    /// <summary>What one workspace or tenant got: accepted sends (each timed) and 429s.</summary>
     internal sealed class Partition(string platform, string id)
     {
         private readonly Lock _gate = new();
+        private readonly List<long> _accepted = [];
         private long _first;
         private long _last;
 
@@ -193,6 +194,39 @@ internal sealed class FakePlatform : IAsyncDisposable
 
                 _last = now;
                 AcceptedCount++;
+                _accepted.Add(now);
+            }
+        }
+
+        /// <summary>
+        /// The sustained rate: the least-squares slope of accepted sends counted over time, from a second after the
+        /// first (the initial burst left out). Unlike "(accepted − burst) / span", it does not hinge on the last
+        /// window: a sender that posts each window's sends together and needs one more window for a single retried
+        /// send finishes a second later, which that ratio reads as 5 % of a 20-window run, while its rate all along
+        /// was the same. Null with fewer than two sends after the first window.
+        /// </summary>
+        public double? SustainedRate()
+        {
+            lock (_gate)
+            {
+                var from = _first + (long)TicksPerSecond;
+                var times = _accepted.Where(t => t >= from).Select(t => (t - from) / TicksPerSecond).ToList();
+                if (times.Count < 2)
+                {
+                    return null;
+                }
+
+                // Points (time of the i-th send, i): slope = cov(t, i) / var(t).
+                var meanTime = times.Average();
+                var meanCount = (times.Count - 1) / 2.0;
+                double covariance = 0, variance = 0;
+                for (var i = 0; i < times.Count; i++)
+                {
+                    covariance += (times[i] - meanTime) * (i - meanCount);
+                    variance += (times[i] - meanTime) * (times[i] - meanTime);
+                }
+
+                return variance > 0 ? covariance / variance : null;
             }
         }
 
