@@ -50,6 +50,75 @@ public sealed class WeeklySummaryTests(PostgresServer server) : IAsyncLifetime
     // ---- Dispatch ----
 
     [Fact]
+    public async Task WorkDaysCutToMondayToThursday_MovesTheComingSummaryToThursdayEvening_AndItIsSent()
+    {
+        var workspace = await PromptWorld.WorkspaceAsync(_db);
+        var tuesdayMorning = Utc(24, 8, 0); // Tuesday 09:00 Berlin: start of day
+        var person = (await PromptWorld.PeopleAsync(_db, workspace, 1, Berlin, tuesdayMorning)).Single();
+        _clock.SetUtcNow(tuesdayMorning);
+        await DispatchAsync();
+        Assert.Equal(FridayEndOfDay, (await PromptWorld.PersonAsync(_db, person.Id)).NextSummaryAt);
+
+        await SaveScheduleAsync(person.Id, Berlin with { WorkDays = new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday } });
+
+        var thursdayEndOfDay = Utc(26, 16, 30); // Thursday 17:30 Berlin, now the end of the work week
+        Assert.Equal(thursdayEndOfDay, (await PromptWorld.PersonAsync(_db, person.Id)).NextSummaryAt);
+        _clock.SetUtcNow(thursdayEndOfDay);
+        Assert.Equal(1, (await DispatchAsync()).Summaries);
+        var summary = Assert.Single(await PromptWorld.DeliveriesAsync(_db), d => d.Kind == DeliveryKind.WeeklySummary);
+        Assert.Equal("2026-W48/weekly-summary", summary.SlotKey);
+        Assert.Equal(thursdayEndOfDay, summary.DueAt);
+    }
+
+    [Fact]
+    public async Task FridayCutOnThursdayEvening_ThursdaysSummaryThatJustPassedIsStillSent_Once()
+    {
+        var workspace = await PromptWorld.WorkspaceAsync(_db);
+        var person = (await PromptWorld.PeopleAsync(_db, workspace, 1, Berlin, Utc(24, 8, 0))).Single();
+        _clock.SetUtcNow(Utc(24, 8, 0));
+        await DispatchAsync();
+
+        // Thursday 19:00 Berlin: Friday is no work day any more, so the week ended at 17:30 today.
+        _clock.SetUtcNow(Utc(26, 18, 0));
+        var mondayToThursday = Berlin with { WorkDays = new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday } };
+        await SaveScheduleAsync(person.Id, mondayToThursday);
+
+        Assert.Equal(Utc(26, 16, 30), (await PromptWorld.PersonAsync(_db, person.Id)).NextSummaryAt);
+        Assert.Equal(1, (await DispatchAsync()).Summaries);
+
+        // Saved again a minute later (the same week's summary is queued already): nothing twice.
+        _clock.SetUtcNow(Utc(26, 18, 1));
+        await SaveScheduleAsync(person.Id, mondayToThursday);
+        await DispatchAsync();
+        Assert.Single(await PromptWorld.DeliveriesAsync(_db), d => d.Kind == DeliveryKind.WeeklySummary);
+    }
+
+    [Fact]
+    public async Task ScheduleSavedWhileTheSummaryIsDue_LeavesItToTheDispatcher_WhichFollowsTheNewDayEnd()
+    {
+        var workspace = await PromptWorld.WorkspaceAsync(_db);
+        var person = (await PromptWorld.PeopleAsync(_db, workspace, 1, Berlin, Utc(24, 8, 0))).Single();
+        _clock.SetUtcNow(Utc(24, 8, 0));
+        await DispatchAsync();
+
+        // Friday 17:30:30 Berlin: the summary came due half a minute ago and the dispatcher's next run is still to
+        // come, when the person moves their day's end to 18:00.
+        _clock.SetUtcNow(FridayEndOfDay.AddSeconds(30));
+        await SaveScheduleAsync(person.Id, Berlin with { DayEnd = new TimeOnly(18, 0) });
+
+        Assert.Equal(FridayEndOfDay, (await PromptWorld.PersonAsync(_db, person.Id)).NextSummaryAt);
+        Assert.Equal(0, (await DispatchAsync()).Summaries);
+        _clock.SetUtcNow(FridayEndOfDay.AddMinutes(30));
+        Assert.Equal(1, (await DispatchAsync()).Summaries);
+    }
+
+    private async Task SaveScheduleAsync(Guid personId, WorkSchedule schedule)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MicroMove.Bot.Features.Conversation.People>().SaveScheduleAsync(personId, schedule, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Dispatch_QueuesOneSummaryAtFridayEndOfDayInBerlin_NoneOnThursday_NoneTwice()
     {
         var workspace = await PromptWorld.WorkspaceAsync(_db);
