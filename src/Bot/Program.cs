@@ -49,7 +49,12 @@ try
     builder.Services.AddDevConsole(builder.Configuration, builder.Environment);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
+    // ASP.NET Core's request scope would put the raw path — and with it the chart and export links' signed
+    // tokens — on every log line of a request; RequestLogScope carries the route template instead.
+    builder.Logging.AddFilter(RequestLogScope.HostingDiagnostics, LogLevel.None);
+
     var app = builder.Build();
+    RequestLogScope.Use(app);
     app.MapHealthEndpoints();
     app.MapMetricsEndpoint(builder.Configuration);
     app.MapTeamsEndpoints();
