@@ -42,6 +42,58 @@ public sealed class ScheduleFormTests
     }
 
     [Fact]
+    public void Meetings_AreReadAsTimesWithOptionalDays_AndShownBackTheSameWay()
+    {
+        var result = Read(form =>
+        {
+            form[ScheduleForm.Meetings] = " 14:00 mon wednesday; 9:30 ";
+            form[ScheduleForm.MeetingLead] = "10";
+        });
+
+        Assert.Empty(result.Errors);
+        var schedule = Assert.IsType<WorkSchedule>(result.Schedule);
+        Assert.Equal(2, schedule.Meetings.Count);
+        Assert.Equal(new TimeOnly(14, 0), schedule.Meetings[0].Start);
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Wednesday], schedule.Meetings[0].Days!.Order());
+        Assert.Equal(new RecurringMeeting(new TimeOnly(9, 30)), schedule.Meetings[1]);
+        Assert.Equal(TimeSpan.FromMinutes(10), schedule.PreMeetingLead);
+        Assert.Equal("09:30, 14:00 Mon Wed", MicroMove.Domain.Messages.ScheduleFormValues.From(schedule).Meetings);
+    }
+
+    [Fact]
+    public void EmptyMeetings_ClearThem_WhileAFormWithoutTheInputKeepsThem()
+    {
+        var cleared = Read(form => form[ScheduleForm.Meetings] = "  ");
+        var kept = Read(_ => { });
+
+        Assert.Empty(Assert.IsType<WorkSchedule>(cleared.Schedule).Meetings);
+        Assert.Equal(Current.Meetings, Assert.IsType<WorkSchedule>(kept.Schedule).Meetings);
+        Assert.Equal("10:00", kept.Entered.Meetings);
+    }
+
+    [Theory]
+    [InlineData("2pm Mon", "“2pm” is not a time")]
+    [InlineData("14:00 Funday", "“Funday” is not a day of the week")]
+    [InlineData("07:00", "meeting at 07:00")]
+    public void BadMeetings_AreRefusedUnderTheirField_KeepingWhatWasTyped(string typed, string expected)
+    {
+        var result = Read(form => form[ScheduleForm.Meetings] = typed);
+
+        Assert.Null(result.Schedule);
+        Assert.Contains(expected, result.Errors[ScheduleField.Meetings], StringComparison.Ordinal);
+        Assert.Equal(typed, result.Entered.Meetings);
+    }
+
+    [Fact]
+    public void MeetingLeadOutOfRange_IsRefused()
+    {
+        var result = Read(form => form[ScheduleForm.MeetingLead] = "90");
+
+        Assert.Null(result.Schedule);
+        Assert.True(result.Errors.ContainsKey(ScheduleField.PreMeetingLead));
+    }
+
+    [Fact]
     public void ValidForm_GivesTheScheduleItDescribes_KeepingWhatTheFormDoesNotShow()
     {
         var result = ScheduleForm.Read(ValidForm(), Current, Zones);

@@ -297,6 +297,16 @@ public sealed partial class SlackConversationTests(PostgresServer server) : IAsy
         Assert.Equal(new TimeOnly(8, 0), saved.Schedule.DayStart);
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday], saved.Schedule.WorkDays);
         Assert.Equal(["start-of-day", "end-of-day"], saved.Schedule.Routines);
+
+        // Recurring meetings: refused inline when they cannot be read, stored when they can.
+        var badMeeting = await SubmitScheduleAsync(person, start: "08:00", end: "16:00", zone: "America/New_York", meetings: "9.30 Mon");
+        Assert.Equal("errors", (string?)badMeeting?["response_action"]);
+        Assert.Contains("“9.30” is not a time", (string?)badMeeting?["errors"]?["meetings"], StringComparison.Ordinal);
+        Assert.Null(await SubmitScheduleAsync(person, start: "08:00", end: "16:00", zone: "America/New_York", meetings: "09:30 Mon, 14:00"));
+        var withMeetings = await PromptWorld.PersonAsync(_db, person.Id);
+        Assert.Equal([new TimeOnly(9, 30), new TimeOnly(14, 0)], withMeetings.Schedule.Meetings.Select(m => m.Start));
+        Assert.Equal([DayOfWeek.Monday], withMeetings.Schedule.Meetings[0].Days);
+        Assert.Null(withMeetings.Schedule.Meetings[1].Days);
     }
 
     [Fact]
@@ -321,8 +331,9 @@ public sealed partial class SlackConversationTests(PostgresServer server) : IAsy
         Assert.Equal("1.2.3", (string?)Body(open)["trigger_id"]);
     }
 
-    private async Task<JsonNode?> SubmitScheduleAsync(PersonEntity person, string start, string end, string zone)
+    private async Task<JsonNode?> SubmitScheduleAsync(PersonEntity person, string start, string end, string zone, string? meetings = null)
     {
+        var meetingsBlock = meetings is null ? string.Empty : $$""","meetings":{"meetings":{"type":"plain_text_input","value":"{{meetings}}"} }""";
         var payload = $$"""
             {"type":"view_submission","user":{"id":"{{person.PlatformUserId}}","team_id":"{{Team}}"},"team":{"id":"{{Team}}"},"trigger_id":"9.9.9",
              "view":{"id":"V9","type":"modal","callback_id":"mm_schedule","state":{"values":{
@@ -331,7 +342,7 @@ public sealed partial class SlackConversationTests(PostgresServer server) : IAsy
                "end":{"end":{"type":"timepicker","selected_time":"{{end}}"} },
                "zone":{"zone":{"type":"static_select","selected_option":{"value":"{{zone}}"} } },
                "lunch":{"lunch":{"type":"timepicker","selected_time":"12:00"} },
-               "routines":{"routines":{"type":"checkboxes","selected_options":[{"value":"start-of-day"},{"value":"end-of-day"}]} } } } } }
+               "routines":{"routines":{"type":"checkboxes","selected_options":[{"value":"start-of-day"},{"value":"end-of-day"}]} }{{meetingsBlock}} } } } }
             """;
         var response = await App.CreateClient().SendAsync(SlackRequestSigner.Form("/slack/interactions", SlackFixtures.AsInteractionForm(payload)), Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -43,6 +43,36 @@ public sealed class TeamsScheduleCardTests(PostgresServer server)
         Assert.Equal(ScheduleEditor.ReferenceOf(person), (string?)save["data"]?["reference"]);
         Assert.Equal("09:00", InputValue(card, ScheduleForm.Start));
         Assert.Equal("America/Los_Angeles", InputValue(card, ScheduleForm.Zone));
+        Assert.Equal(string.Empty, InputValue(card, ScheduleForm.Meetings));
+        Assert.Equal(5, (int?)JsonWalk.Objects(card).Single(o => (string?)o["id"] == ScheduleForm.MeetingLead)["value"]);
+    }
+
+    [Fact]
+    public async Task Save_WithMeetings_StoresThem_AndABadOneIsMarkedUnderItsInput()
+    {
+        await using var bed = await StartAsync();
+        var before = await MeganAsync(bed);
+        var bad = Form(start: "08:00", end: "16:00", zone: "America/New_York");
+        bad[ScheduleForm.Meetings] = "10:00 Mon, 14:30 Someday";
+
+        var refused = JsonNode.Parse(await (await bed.PostSignedAsync(Invoke(bed, ScheduleEditor.ReferenceOf(before), bad))).Content.ReadAsStringAsync(Cancel));
+        var card = refused?["value"]?.AsObject() ?? [];
+        Assert.Equal("10:00 Mon, 14:30 Someday", InputValue(card, ScheduleForm.Meetings));
+        Assert.Contains(
+            JsonWalk.OfType(card, "TextBlock").Where(t => (string?)t["color"] == "attention").Select(t => (string?)t["text"]),
+            t => t?.Contains("“Someday” is not a day of the week", StringComparison.Ordinal) == true);
+        Assert.Empty((await PersonAsync(bed)).Schedule.Meetings);
+
+        var good = Form(start: "08:00", end: "16:00", zone: "America/New_York");
+        good[ScheduleForm.Meetings] = "10:00 Mon, 14:30";
+        good[ScheduleForm.MeetingLead] = "10";
+        await bed.PostSignedAsync(Invoke(bed, ScheduleEditor.ReferenceOf(before), good));
+
+        var after = await PersonAsync(bed);
+        Assert.Equal([new TimeOnly(10, 0), new TimeOnly(14, 30)], after.Schedule.Meetings.Select(m => m.Start));
+        Assert.Equal([DayOfWeek.Monday], after.Schedule.Meetings[0].Days);
+        Assert.Null(after.Schedule.Meetings[1].Days);
+        Assert.Equal(10, after.Schedule.PreMeetingLeadMinutes);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace MicroMove.Bot.Features.Conversation;
 /// the Action.Execute data under these ids; the Slack dialog's state is mapped onto them). Out: the new
 /// <see cref="WorkSchedule"/>, or one message per field to fix. A missing day, time or zone is an error;
 /// the lunch length and the cadence keep their current value when the form leaves them out (Slack's
-/// dialog does not show them).
+/// dialog does not show them), and so do the meetings and their lead when a form has no such input.
 /// </summary>
 internal static class ScheduleForm
 {
@@ -22,6 +22,11 @@ internal static class ScheduleForm
     public const string LunchMinutes = "lunchMinutes";
     public const string Zone = "zone";
     public const string Cadence = "cadence";
+    public const string Meetings = "meetings";
+    public const string MeetingLead = "meetingLead";
+
+    /// <summary>More recurring meetings than a day could hold sets before are not read.</summary>
+    public const int MaxMeetings = 12;
 
     /// <summary>Each routine is a toggle "routine-{slug}" whose value is <see cref="On"/> or <see cref="Off"/>.</summary>
     public const string RoutinePrefix = "routine-";
@@ -66,6 +71,8 @@ internal static class ScheduleForm
         var lunch = ReadTime(fields, Lunch, ScheduleField.LunchStart, current.LunchStart, errors);
         var lunchLength = ReadMinutes(fields, LunchMinutes, ScheduleField.LunchDuration, current.LunchDuration, errors);
         var cadence = ReadMinutes(fields, Cadence, ScheduleField.Cadence, current.Cadence, errors);
+        var meetings = fields.ContainsKey(Meetings) ? ReadMeetings(Text(fields, Meetings), errors) : current.Meetings;
+        var meetingLead = ReadMinutes(fields, MeetingLead, ScheduleField.PreMeetingLead, current.PreMeetingLead, errors);
         var zoneId = Text(fields, Zone);
         if (zoneId.Length > 0 && (zoneId.Length > MaxZoneIdLength || !zones.TryFind(zoneId, out _)))
         {
@@ -87,6 +94,8 @@ internal static class ScheduleForm
             TimeZoneId = zoneId,
             EnabledRoutines = routines,
             Cadence = cadence,
+            Meetings = meetings,
+            PreMeetingLead = meetingLead,
         };
         // How the times relate cannot be judged while one of them is unreadable: that would blame a good
         // entry for the stand-in ("ends before it starts") next to the real problem.
@@ -94,6 +103,13 @@ internal static class ScheduleForm
         foreach (var problem in schedule.Problems().Where(p => timesRead || !RelatesTimes(p.Field)))
         {
             Add(errors, problem.Field, problem.Message);
+        }
+
+        // A meeting entered outside the workday would silently never get its set: say so (once the day itself is sound).
+        var dayRead = timesRead && !errors.ContainsKey(ScheduleField.DayEnd);
+        foreach (var meeting in meetings.Where(m => fields.ContainsKey(Meetings) && dayRead && (m.Start < start || m.Start >= end)))
+        {
+            Add(errors, ScheduleField.Meetings, $"The meeting at {ScheduleWords.Time(meeting.Start)} is outside your work hours ({ScheduleWords.Time(start)}–{ScheduleWords.Time(end)}), so no set would come before it.");
         }
 
         var entered = new ScheduleFormValues(
@@ -104,7 +120,9 @@ internal static class ScheduleForm
             fields.ContainsKey(LunchMinutes) ? Text(fields, LunchMinutes) : ScheduleFormValues.Minutes(current.LunchDuration),
             zoneId.Length <= MaxZoneIdLength ? zoneId : string.Empty,
             routines,
-            fields.ContainsKey(Cadence) ? Text(fields, Cadence) : ScheduleFormValues.Minutes(current.Cadence));
+            fields.ContainsKey(Cadence) ? Text(fields, Cadence) : ScheduleFormValues.Minutes(current.Cadence),
+            fields.ContainsKey(Meetings) ? Text(fields, Meetings) : ScheduleFormValues.MeetingsLine(current.Meetings),
+            fields.ContainsKey(MeetingLead) ? Text(fields, MeetingLead) : ScheduleFormValues.Minutes(current.PreMeetingLead));
         var messages = errors.ToDictionary(pair => pair.Key, pair => string.Join(' ', pair.Value));
         return new ScheduleFormResult(messages.Count == 0 ? schedule : null, entered, messages);
     }
@@ -129,6 +147,49 @@ internal static class ScheduleForm
         }
 
         return days;
+    }
+
+    /// <summary>
+    /// "09:30, 14:00 Mon Wed": meetings separated by commas (or semicolons), each a time and, if not on every work
+    /// day, the days it is on (names or their first three letters). Empty: no meetings.
+    /// </summary>
+    private static List<RecurringMeeting> ReadMeetings(string text, Dictionary<ScheduleField, List<string>> errors)
+    {
+        var meetings = new List<RecurringMeeting>();
+        var entries = text.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (entries.Length > MaxMeetings)
+        {
+            Add(errors, ScheduleField.Meetings, $"Up to {MaxMeetings} recurring meetings, please.");
+            return meetings;
+        }
+
+        foreach (var entry in entries)
+        {
+            var words = entry.Split(' ', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (!TimeOnly.TryParseExact(words[0], ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+            {
+                Add(errors, ScheduleField.Meetings, $"“{Shorten(words[0])}” is not a time (HH:mm) — write each meeting as e.g. “14:00 Mon Wed”.");
+                continue;
+            }
+
+            var days = new HashSet<DayOfWeek>();
+            foreach (var word in words.Skip(1))
+            {
+                var day = ScheduleWords.Week.Where(d => word.Length >= 3 && d.ToString().StartsWith(word, StringComparison.OrdinalIgnoreCase)).Cast<DayOfWeek?>().FirstOrDefault();
+                if (day is { } known)
+                {
+                    days.Add(known);
+                }
+                else
+                {
+                    Add(errors, ScheduleField.Meetings, $"“{Shorten(word)}” is not a day of the week.");
+                }
+            }
+
+            meetings.Add(new RecurringMeeting(start, words.Length > 1 ? days : null));
+        }
+
+        return meetings;
     }
 
     private static TimeOnly ReadTime(

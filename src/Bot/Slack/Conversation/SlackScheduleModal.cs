@@ -9,7 +9,8 @@ using static MicroMove.Bot.Slack.BlockKit.SlackBlocks;
 namespace MicroMove.Bot.Slack;
 
 /// <summary>
-/// The schedule dialog (<c>/micromove schedule</c>): work days, hours, time zone, lunch and routines.
+/// The schedule dialog (<c>/micromove schedule</c>): work days, hours, time zone, lunch, routines and
+/// recurring meetings (what "before meetings" sets come before).
 /// Input block ids double as action ids, so a submission is read as <c>values[id][id]</c> and
 /// inline errors are keyed by the same ids.
 /// </summary>
@@ -22,6 +23,7 @@ internal static class SlackScheduleModal
     public const string Zone = "zone";
     public const string Lunch = "lunch";
     public const string Routines = "routines";
+    public const string Meetings = "meetings";
 
     public static JsonObject Build(WorkSchedule schedule)
     {
@@ -43,6 +45,19 @@ internal static class SlackScheduleModal
         if (chosenRoutines.Length > 0)
         {
             routines["initial_options"] = new JsonArray(chosenRoutines);
+        }
+
+        var meetings = new JsonObject
+        {
+            ["type"] = "plain_text_input",
+            ["action_id"] = Meetings,
+            ["max_length"] = 300,
+            ["placeholder"] = PlainText("e.g. 09:30, 14:00 Mon Wed", 150),
+        };
+        var meetingsLine = Domain.Messages.ScheduleFormValues.MeetingsLine(schedule.Meetings);
+        if (meetingsLine.Length > 0)
+        {
+            meetings["initial_value"] = meetingsLine;
         }
 
         var zone = new JsonObject
@@ -68,6 +83,7 @@ internal static class SlackScheduleModal
                 Input(Zone, "Time zone", zone),
                 Input(Lunch, $"Lunch starts ({schedule.LunchDuration.TotalMinutes:0} min)", TimePicker(Lunch, schedule.LunchStart)),
                 Input(Routines, "Routines", routines, optional: true),
+                Input(Meetings, $"Recurring meetings (a set {schedule.PreMeetingLead.TotalMinutes:0} min before each; a time alone is every work day)", meetings, optional: true),
             },
         };
     }
@@ -103,6 +119,12 @@ internal static class SlackScheduleModal
             }
         }
 
+        // Left empty, the optional input arrives without a value: no meetings. A dialog opened before it existed has no such block.
+        if (values.ContainsKey(Meetings))
+        {
+            fields[ScheduleForm.Meetings] = Value(values, Meetings)?.Value ?? string.Empty;
+        }
+
         var form = ScheduleForm.Read(fields, current, zones);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (field, message) in form.Errors.OrderBy(pair => pair.Key))
@@ -121,6 +143,7 @@ internal static class SlackScheduleModal
         ScheduleField.DayStart => Start,
         ScheduleField.TimeZone => Zone,
         ScheduleField.LunchStart or ScheduleField.LunchDuration => Lunch,
+        ScheduleField.Meetings or ScheduleField.PreMeetingLead => Meetings,
         _ => End,
     };
 

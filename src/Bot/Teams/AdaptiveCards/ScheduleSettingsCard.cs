@@ -78,6 +78,19 @@ internal static class ScheduleSettingsCard
             yield return element;
         }
 
+        yield return Text("**Recurring meetings**", separator: true);
+        foreach (var element in Field(MeetingsInput(values.Meetings), errors))
+        {
+            yield return element;
+        }
+
+        foreach (var element in Field(
+            NumberInput(ScheduleForm.MeetingLead, "Set before each meeting, minutes ahead", values.MeetingLeadMinutes, 0, (int)WorkSchedule.MaxPreMeetingLead.TotalMinutes),
+            errors))
+        {
+            yield return element;
+        }
+
         yield return ActionSet([SaveWithInputs(settings.Save)]);
     }
 
@@ -104,6 +117,8 @@ internal static class ScheduleSettingsCard
                 ScheduleField.LunchDuration => ScheduleForm.LunchMinutes,
                 ScheduleField.TimeZone => ScheduleForm.Zone,
                 ScheduleField.Cadence => ScheduleForm.Cadence,
+                ScheduleField.Meetings => ScheduleForm.Meetings,
+                ScheduleField.PreMeetingLead => ScheduleForm.MeetingLead,
                 _ => string.Empty,
             };
             if (!byInput.TryGetValue(input, out var list))
@@ -189,6 +204,17 @@ internal static class ScheduleSettingsCard
 
         return input;
     }
+
+    /// <summary>The meetings as one line of text ("09:30, 14:00 Mon Wed"); empty is none.</summary>
+    private static JsonObject MeetingsInput(string value) => new()
+    {
+        ["type"] = "Input.Text",
+        ["id"] = ScheduleForm.Meetings,
+        ["label"] = "Times, with days if not every work day",
+        ["placeholder"] = "e.g. 09:30, 14:00 Mon Wed",
+        ["maxLength"] = 300,
+        ["value"] = value,
+    };
 
     /// <summary>An Input.Time; a value it could not show (not HH:mm) is left out, and the error under it says why.</summary>
     private static JsonObject TimeInput(string id, string label, string value)

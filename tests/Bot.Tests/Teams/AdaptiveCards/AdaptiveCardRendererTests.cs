@@ -13,7 +13,7 @@ public sealed class AdaptiveCardRendererTests
     private static readonly HashSet<string> KnownTypes =
     [
         "AdaptiveCard", "TextBlock", "FactSet", "Image", "Container", "ActionSet", "Action.Execute", "Action.Submit", "Action.OpenUrl",
-        "ColumnSet", "Column", "Input.ChoiceSet", "Input.Time", "Input.Number", "Input.Toggle",
+        "ColumnSet", "Column", "Input.ChoiceSet", "Input.Time", "Input.Number", "Input.Toggle", "Input.Text",
     ];
 
     public static TheoryData<string> SampleNames() => [.. Samples.Keys];

@@ -29,7 +29,7 @@ public sealed class ScheduleSettingsCardTests
         var inputs = Inputs(card);
         Assert.Equal(
             [ScheduleForm.Days, ScheduleForm.Start, ScheduleForm.End, ScheduleForm.Lunch, ScheduleForm.LunchMinutes, ScheduleForm.Zone,
-             .. MovementCatalogue.Routines.Select(r => ScheduleForm.RoutineField(r.Kind)), ScheduleForm.Cadence],
+             .. MovementCatalogue.Routines.Select(r => ScheduleForm.RoutineField(r.Kind)), ScheduleForm.Cadence, ScheduleForm.Meetings, ScheduleForm.MeetingLead],
             inputs.Select(i => (string?)i["id"]));
         Assert.All(inputs.Where(i => (string?)i["type"] != "Input.Toggle"), i => Assert.False(string.IsNullOrWhiteSpace((string?)i["label"])));
         Assert.All(inputs.Where(i => (string?)i["type"] == "Input.Toggle"), i => Assert.False(string.IsNullOrWhiteSpace((string?)i["title"])));
