@@ -17,8 +17,12 @@ internal static class ScheduleWords
             .Select(r => r.Kind == RoutineKind.Every30Minutes ? $"a short set every {schedule.Cadence.TotalMinutes:0} min" : r.Name.ToLowerInvariant())
             .ToList();
         var sets = routines.Count == 0 ? "no routines switched on" : $"sets: {string.Join(", ", routines)}";
+        // Meetings only matter when their set is on; a schedule without any reads as before.
+        var meetings = schedule.Meetings.Count > 0 && schedule.EnabledRoutines.Contains(RoutineKind.PreMeeting)
+            ? $"; meetings at {Domain.Messages.ScheduleFormValues.MeetingsLine(schedule.Meetings)} (a set {schedule.PreMeetingLead.TotalMinutes:0} min before each)"
+            : string.Empty;
         return $"{Days(schedule.WorkDays)}, {Time(schedule.DayStart)}–{Time(schedule.DayEnd)} ({schedule.TimeZoneId}), "
-            + $"lunch at {Time(schedule.LunchStart)} for {schedule.LunchDuration.TotalMinutes:0} min; {sets}.";
+            + $"lunch at {Time(schedule.LunchStart)} for {schedule.LunchDuration.TotalMinutes:0} min; {sets}{meetings}.";
     }
 
     public static string Days(IReadOnlySet<DayOfWeek> days)
