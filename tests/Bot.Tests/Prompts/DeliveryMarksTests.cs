@@ -73,6 +73,26 @@ public sealed class DeliveryMarksTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StaleAndCurrentClaimsOfTheSameRows_InOneGroup_OnlyTheCurrentOnesBegin()
+    {
+        // Each row was claimed (attempt 1), outlived its lease and was claimed again (attempt 2) by the same node:
+        // both holders ask at once, so the two claims of one row share a group statement.
+        var first = await ClaimAsync(people: 30);
+        await using (var db = PromptWorld.Db(_db))
+        {
+            var later = NineInBerlin + TestOptions.Lease + TimeSpan.FromSeconds(1);
+            Assert.Equal(30, await DeliveryQueue.ReleaseExpiredClaimsAsync(db, later, Cancel));
+            Assert.Equal(30, (await DeliveryQueue.ClaimAsync(db, later, TestOptions.Lease, 30, new Dictionary<Guid, int>(), null, Cancel)).Count);
+        }
+
+        var current = first.Select(c => c with { Attempts = c.Attempts + 1 }).ToList();
+        var marks = App.Services.GetRequiredService<DeliveryMarks>();
+        var begun = await Task.WhenAll(first.Zip(current).SelectMany(pair => new[] { marks.BeginSendingAsync(pair.First), marks.BeginSendingAsync(pair.Second) }));
+
+        Assert.Equal(Enumerable.Range(0, 60).Select(i => i % 2 == 1), begun);
+    }
+
+    [Fact]
     public async Task SentAfterTheLeaseRanOut_OverridesTheDoubtRecordedMeanwhile_ButNotAnotherFailure()
     {
         var claims = await ClaimAsync(people: 2);

@@ -31,8 +31,8 @@ internal sealed class DeliveryMarks : IAsyncDisposable
         _database = database;
         _clock = clock;
         _options = options;
-        _sending = new GroupedStatement<DeliveryClaim>(MarkSendingAsync, claim => claim.Id);
-        _sent = new GroupedStatement<SentMark>(MarkSentAsync, mark => mark.Claim.Id);
+        _sending = new GroupedStatement<DeliveryClaim>(MarkSendingAsync, claim => new RowKey(claim.Id, claim.Attempts));
+        _sent = new GroupedStatement<SentMark>(MarkSentAsync, mark => new RowKey(mark.Claim.Id, mark.Claim.Attempts));
     }
 
     /// <summary>
@@ -56,14 +56,14 @@ internal sealed class DeliveryMarks : IAsyncDisposable
         await _sent.DisposeAsync();
     }
 
-    private async Task<IReadOnlySet<Guid>> MarkSendingAsync(IReadOnlyList<DeliveryClaim> claims)
+    private async Task<IReadOnlySet<RowKey>> MarkSendingAsync(IReadOnlyList<DeliveryClaim> claims)
     {
         await using var command = _database.CreateCommand(
             """
             UPDATE micromove.prompt_deliveries AS d SET status = $1, lease_until = $2
             FROM unnest($3::uuid[], $4::integer[]) AS m(id, attempts)
             WHERE d.id = m.id AND d.status = $5 AND d.attempts = m.attempts
-            RETURNING d.id
+            RETURNING d.id, d.attempts
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SendingStatus });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _clock.GetUtcNow() + _options.Value.Lease });
@@ -73,7 +73,7 @@ internal sealed class DeliveryMarks : IAsyncDisposable
         return await AppliedAsync(command);
     }
 
-    private async Task<IReadOnlySet<Guid>> MarkSentAsync(IReadOnlyList<SentMark> marks)
+    private async Task<IReadOnlySet<RowKey>> MarkSentAsync(IReadOnlyList<SentMark> marks)
     {
         await using var command = _database.CreateCommand(
             """
@@ -82,7 +82,7 @@ internal sealed class DeliveryMarks : IAsyncDisposable
             FROM unnest($2::uuid[], $3::integer[], $4::timestamptz[], $5::text[]) AS m(id, attempts, sent_at, message_ref)
             WHERE d.id = m.id AND d.attempts = m.attempts
               AND (d.status = $6 OR (d.status = $7 AND d.last_error = $8))
-            RETURNING d.id
+            RETURNING d.id, d.attempts
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SentStatus });
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. marks.Select(m => m.Claim.Id)] });
@@ -95,13 +95,13 @@ internal sealed class DeliveryMarks : IAsyncDisposable
         return await AppliedAsync(command);
     }
 
-    private static async Task<IReadOnlySet<Guid>> AppliedAsync(NpgsqlCommand command)
+    private static async Task<IReadOnlySet<RowKey>> AppliedAsync(NpgsqlCommand command)
     {
-        var applied = new HashSet<Guid>();
+        var applied = new HashSet<RowKey>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            applied.Add(reader.GetGuid(0));
+            applied.Add(new RowKey(reader.GetGuid(0), reader.GetInt32(1)));
         }
 
         return applied;

@@ -7,7 +7,8 @@ namespace MicroMove.Bot.Features.Prompts;
 /// One statement written for many callers ("group commit"): requests that arrive while the previous group's
 /// statement runs go together into the next one, up to <see cref="MaxGroup"/>. Nothing waits to fill a group,
 /// so a lone request is written at once; under load, hundreds of requests a second become a few statements.
-/// Each caller learns whether the statement applied to its own row (its id came back). When the statement
+/// Each caller learns whether the statement applied to its own row — its key came back: the row's id with the
+/// claim's attempt, so that a stale claim and the current one of the same row in one group are told apart. When the statement
 /// fails, every caller of that group gets the exception, as each would have from a statement of its own;
 /// a deadlock with another node's statement is retried once first (the statements are conditional updates,
 /// so running one again changes nothing that the first run changed).
@@ -17,16 +18,16 @@ internal sealed class GroupedStatement<TRequest> : IAsyncDisposable
     public const int MaxGroup = 500;
 
     private readonly Channel<Waiting> _queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<IReadOnlyList<TRequest>, Task<IReadOnlySet<Guid>>> _execute;
-    private readonly Func<TRequest, Guid> _idOf;
+    private readonly Func<IReadOnlyList<TRequest>, Task<IReadOnlySet<RowKey>>> _execute;
+    private readonly Func<TRequest, RowKey> _keyOf;
     private readonly Task _loop;
 
-    /// <param name="execute">Runs the statement for a group; returns the ids it applied to.</param>
-    /// <param name="idOf">The row a request is about.</param>
-    public GroupedStatement(Func<IReadOnlyList<TRequest>, Task<IReadOnlySet<Guid>>> execute, Func<TRequest, Guid> idOf)
+    /// <param name="execute">Runs the statement for a group; returns the keys of the rows it applied to.</param>
+    /// <param name="keyOf">The row (and claim) a request is about.</param>
+    public GroupedStatement(Func<IReadOnlyList<TRequest>, Task<IReadOnlySet<RowKey>>> execute, Func<TRequest, RowKey> keyOf)
     {
         _execute = execute;
-        _idOf = idOf;
+        _keyOf = keyOf;
         _loop = Task.Run(WriteGroupsAsync);
     }
 
@@ -63,7 +64,7 @@ internal sealed class GroupedStatement<TRequest> : IAsyncDisposable
                 var applied = await ExecuteAsync(requests);
                 foreach (var waiting in group)
                 {
-                    waiting.Applied.TrySetResult(applied.Contains(_idOf(waiting.Request)));
+                    waiting.Applied.TrySetResult(applied.Contains(_keyOf(waiting.Request)));
                 }
             }
             catch (Exception exception)
@@ -79,7 +80,7 @@ internal sealed class GroupedStatement<TRequest> : IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlySet<Guid>> ExecuteAsync(IReadOnlyList<TRequest> requests)
+    private async Task<IReadOnlySet<RowKey>> ExecuteAsync(IReadOnlyList<TRequest> requests)
     {
         try
         {
@@ -93,3 +94,6 @@ internal sealed class GroupedStatement<TRequest> : IAsyncDisposable
 
     private sealed record Waiting(TRequest Request, TaskCompletionSource<bool> Applied);
 }
+
+/// <summary>A delivery row as one claim of it: its id and the claim's attempt.</summary>
+internal readonly record struct RowKey(Guid Id, int Attempts);
